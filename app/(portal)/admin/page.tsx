@@ -1,0 +1,141 @@
+import { prisma } from "@/lib/db";
+import { requirePageUser } from "@/lib/auth/dal";
+import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
+import { ActionForm } from "@/components/action-form";
+import {
+  createOfficeAction,
+  createUserAction,
+  resetPasswordAction,
+  unlockUserAction,
+  updateOfficeAction,
+  updateSettingsAction,
+  updateUserAction,
+} from "@/lib/admin/actions";
+
+export const metadata = { title: "系统管理 - 法治建设工作台" };
+
+export default async function AdminPage() {
+  await requirePageUser("admin:users");
+  const [offices, users, settings] = await Promise.all([
+    prisma.office.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    prisma.user.findMany({ orderBy: { id: "asc" }, include: { office: true } }),
+    prisma.unitSettings.findUnique({ where: { id: 1 } }),
+  ]);
+  const activeOffices = offices.filter((o) => o.active);
+
+  return (
+    <div className="space-y-8">
+      <h1 className="page-title">系统管理</h1>
+
+      <section className="card" aria-labelledby="settings-title">
+        <h2 id="settings-title" className="mb-3 font-semibold">单位设置</h2>
+        <ActionForm action={updateSettingsAction} submitLabel="保存设置" className="grid max-w-2xl gap-3 sm:grid-cols-2">
+          <input type="hidden" name="version" value={settings?.version ?? 1} />
+          <label>
+            <span className="label">单位名称</span>
+            <input className="input" name="unitName" defaultValue={settings?.unitName ?? ""} required />
+          </label>
+          <label>
+            <span className="label">报告署名</span>
+            <input className="input" name="signature" defaultValue={settings?.signature ?? ""} required />
+          </label>
+        </ActionForm>
+      </section>
+
+      <section className="card" aria-labelledby="offices-title">
+        <h2 id="offices-title" className="mb-3 font-semibold">科室 / 委室</h2>
+        <table className="table mb-4">
+          <thead>
+            <tr><th>名称</th><th>简称</th><th>状态</th><th>操作</th></tr>
+          </thead>
+          <tbody>
+            {offices.map((office) => (
+              <tr key={office.id}>
+                <td colSpan={4}>
+                  <ActionForm action={updateOfficeAction} submitLabel="保存" buttonClassName="btn" className="flex flex-wrap items-end gap-2">
+                    <input type="hidden" name="id" value={office.id} />
+                    <input type="hidden" name="version" value={office.version} />
+                    <input className="input w-48" name="name" defaultValue={office.name} aria-label="科室名称" />
+                    <input className="input w-24" name="shortName" defaultValue={office.shortName} aria-label="简称" />
+                    <label className="flex items-center gap-1 text-sm">
+                      <input type="checkbox" name="active" defaultChecked={office.active} /> 启用
+                    </label>
+                  </ActionForm>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <ActionForm action={createOfficeAction} submitLabel="新增科室" className="flex flex-wrap items-end gap-2">
+          <label><span className="label">科室名称</span><input className="input w-48" name="name" required /></label>
+          <label><span className="label">简称</span><input className="input w-24" name="shortName" required /></label>
+        </ActionForm>
+      </section>
+
+      <section className="card" aria-labelledby="users-title">
+        <h2 id="users-title" className="mb-3 font-semibold">用户</h2>
+        <div className="overflow-x-auto">
+          <table className="table mb-4">
+            <thead>
+              <tr><th>用户名</th><th>姓名 / 角色 / 科室 / 状态</th><th>重置密码</th><th>解锁</th></tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-testid={`user-row-${u.username}`}>
+                  <td className="font-mono">{u.username}</td>
+                  <td>
+                    <ActionForm action={updateUserAction} submitLabel="保存" buttonClassName="btn" className="flex flex-wrap items-end gap-2">
+                      <input type="hidden" name="id" value={u.id} />
+                      <input type="hidden" name="version" value={u.version} />
+                      <input className="input w-28" name="displayName" defaultValue={u.displayName} aria-label="姓名" />
+                      <select className="input w-36" name="role" defaultValue={u.role} aria-label="角色">
+                        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                      </select>
+                      <select className="input w-32" name="officeId" defaultValue={u.officeId ?? ""} aria-label="科室">
+                        <option value="">（无）</option>
+                        {activeOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                      </select>
+                      <label className="flex items-center gap-1 text-sm">
+                        <input type="checkbox" name="active" defaultChecked={u.active} /> 启用
+                      </label>
+                    </ActionForm>
+                  </td>
+                  <td>
+                    <ActionForm action={resetPasswordAction} submitLabel="重置" buttonClassName="btn" className="flex items-end gap-2">
+                      <input type="hidden" name="id" value={u.id} />
+                      <input className="input w-32" name="password" type="password" placeholder="新密码" aria-label="新密码" autoComplete="new-password" />
+                    </ActionForm>
+                  </td>
+                  <td>
+                    <ActionForm action={unlockUserAction} submitLabel="解锁" buttonClassName="btn">
+                      <input type="hidden" name="id" value={u.id} />
+                    </ActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3 className="mb-2 text-sm font-semibold">新增用户</h3>
+        <ActionForm action={createUserAction} submitLabel="创建用户" className="flex flex-wrap items-end gap-2">
+          <label><span className="label">用户名</span><input className="input w-36" name="username" required /></label>
+          <label><span className="label">姓名</span><input className="input w-28" name="displayName" required /></label>
+          <label><span className="label">初始密码</span><input className="input w-36" name="password" type="password" autoComplete="new-password" required /></label>
+          <label>
+            <span className="label">角色</span>
+            <select className="input w-36" name="role" defaultValue="STAFF">
+              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+            </select>
+          </label>
+          <label>
+            <span className="label">科室</span>
+            <select className="input w-32" name="officeId" defaultValue="">
+              <option value="">（无）</option>
+              {activeOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            </select>
+          </label>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { DashboardData } from "@/lib/dashboard/data";
+import { dashboardHref, ledgerHref } from "@/lib/dashboard/links";
+import { STATUS_DOT, percent, rateDelta } from "@/lib/dashboard/view";
+import { STATUS_LABEL, STATUS_ORDER, formatChineseDate, formatMonthDay } from "@/lib/progress";
+
+function Figure({ label, value, href, testId, note }: { label: string; value: string; href?: string; testId: string; note?: string }) {
+  const body = (
+    <>
+      <div className="text-sm text-slate-600">{label}</div>
+      <div className="mt-1 text-2xl font-semibold text-slate-900" data-testid={testId}>{value}</div>
+      {note ? <div className="mt-1 text-xs text-slate-500">{note}</div> : null}
+    </>
+  );
+  return href ? (
+    <a href={href} className="card block hover:border-brand">{body}</a>
+  ) : (
+    <div className="card">{body}</div>
+  );
+}
+
+export function Headline({ dash }: { dash: DashboardData }) {
+  const { year, data, pending } = dash;
+  const officeId = dash.officeId !== null && dash.officeId > 0 ? dash.officeId : null;
+  const plan = data.progress.plan;
+  const scopeQuery = { year, officeId: dash.officeLocked ? null : officeId };
+  return (
+    <section aria-label="总体情况" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6 print:grid-cols-6">
+      <Figure label="总体完成率" value={plan.pointCount ? percent(plan.rate) : "—"} href={ledgerHref({ year, status: "APPROVED", officeId })} testId="overall-rate" note={`工作要点 ${plan.pointCount} 项`} />
+      <div className="card col-span-2">
+        <div className="text-sm text-slate-600">工作要点亮灯</div>
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+          {STATUS_ORDER.map((s) => (
+            <li key={s}>
+              <a href={dashboardHref({ ...scopeQuery, status: s }, "#points")} className="flex items-center gap-1.5 hover:underline" data-testid={`status-count-${s}`}>
+                <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${STATUS_DOT[s]}`} />
+                <span className="text-sm">{STATUS_LABEL[s]}</span>
+                <span className="text-lg font-semibold">{plan.byStatus[s]}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <Figure label="量化指标完成" value={`${plan.targetsMet}/${plan.targetCount}`} href={ledgerHref({ year, status: "APPROVED", officeId })} testId="targets-met" />
+      <Figure label="待审核台账" value={`${pending} 条`} href={ledgerHref({ year, status: "SUBMITTED", officeId })} testId="pending-review" />
+      <Figure label="年内剩余" value={`${data.progress.daysLeftInYear} 天`} testId="days-left" note={`截至 ${formatMonthDay(data.progress.asOf)}`} />
+    </section>
+  );
+}
+
+export function Comparison({ dash }: { dash: DashboardData }) {
+  const c = dash.comparison;
+  if (!c) return null;
+  const officeId = dash.officeId !== null && dash.officeId > 0 ? dash.officeId : null;
+  const previous = dash.year - 1;
+  const rows = [
+    { key: "current", label: `本年（截至${formatMonthDay(c.current.asOf)}）`, f: c.current, href: ledgerHref({ year: dash.year, status: "APPROVED", officeId }) },
+    ...(c.sameDay
+      ? [{ key: "same", label: `上年同期（${formatChineseDate(c.sameDay.asOf)}）`, f: c.sameDay, href: ledgerHref({ year: previous, status: "APPROVED", officeId, to: c.sameDay.asOf }) }]
+      : []),
+    { key: "final", label: `${previous}年全年`, f: c.final, href: ledgerHref({ year: previous, status: "APPROVED", officeId }) },
+  ];
+  const base = c.sameDay ?? c.final;
+  return (
+    <section className="card" aria-labelledby="comparison-title" data-testid="comparison">
+      <h2 id="comparison-title" className="mb-2 font-semibold">与上年比较</h2>
+      <table className="table">
+        <thead>
+          <tr><th>时点</th><th>完成率</th><th>量化指标完成</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>{r.label}</td>
+              <td><a href={r.href} className="dash-link">{percent(r.f.rate)}</a></td>
+              <td><a href={r.href} className="dash-link">{r.f.targetsMet}/{r.f.targetCount}</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-2 text-sm text-slate-600">
+        完成率较{c.sameDay ? "上年同期" : "上年全年"}{rateDelta(c.current.rate, base.rate)}；量化指标完成 {c.current.targetsMet} 项，{c.sameDay ? "上年同期" : "上年全年"} {base.targetsMet} 项。
+      </p>
+    </section>
+  );
+}

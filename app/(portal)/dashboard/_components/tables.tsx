@@ -1,0 +1,118 @@
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import type { DashboardData } from "@/lib/dashboard/data";
+import { attentionRows, officeRanking, percent, STATUS_BADGE, upcomingDeadlines } from "@/lib/dashboard/view";
+import { STATUS_LABEL, formatChineseDate, formatMonthDay, type ProgressStatus } from "@/lib/progress";
+
+function Badge({ status }: { status: ProgressStatus }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_BADGE[status]}`}>{STATUS_LABEL[status]}</span>;
+}
+
+/** 滞后 / 逾期 points with the figures behind their light and the state of their 督办. */
+export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role }) {
+  const rows = attentionRows(dash.data, dash.officeNames);
+  const maySend = can(role, "reminder:send");
+  return (
+    <section className="card min-w-0" aria-labelledby="attention-title">
+      <h2 id="attention-title" className="mb-2 font-semibold">滞后和逾期的工作要点（{rows.length} 项）</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-500">没有滞后或逾期的工作要点。</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr><th>工作要点</th><th>牵头科室</th><th>完成时限</th><th>状态</th><th>完成 / 目标</th><th>研判</th><th>督办</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const reminder = dash.reminders.get(r.pointId);
+                return (
+                  <tr key={r.pointId} data-testid={`attention-row-${r.number}`}>
+                    <td className="min-w-48"><a href={r.href} className="dash-link-brand">{r.number}. {r.title}</a></td>
+                    <td className="whitespace-nowrap">{r.leadOffice}</td>
+                    <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft < 0 ? `已逾期 ${-r.daysLeft} 天` : `剩余 ${r.daysLeft} 天`}</div></td>
+                    <td><Badge status={r.status} /></td>
+                    <td className="whitespace-nowrap">
+                      {r.actualVsTarget ? <a href={r.actualHref} className="dash-link" data-testid="attention-actual">{r.actualVsTarget}</a> : <a href={r.actualHref} className="dash-link">查看台账</a>}
+                      {r.expected ? <div className="dash-sub">序时应完成 {r.expected}</div> : null}
+                    </td>
+                    <td className="min-w-56 text-xs">{r.projection ?? r.shortfall}</td>
+                    <td className="min-w-40 text-xs">
+                      {reminder ? (
+                        <div data-testid="reminder-state">
+                          已催办（{formatMonthDay(reminder.createdAt)}）
+                          {reminder.reply ? (
+                            <div className="text-green-800">已反馈：{reminder.reply}{reminder.replyExpectedDate ? `（预计${formatChineseDate(reminder.replyExpectedDate)}完成）` : ""}</div>
+                          ) : (
+                            <div className="text-yellow-800">待反馈</div>
+                          )}
+                        </div>
+                      ) : (
+                        <div className="text-slate-500">未催办</div>
+                      )}
+                      {maySend ? <a href={`${r.href}#send-reminder`} className="no-print mt-1 block text-brand hover:underline">催办</a> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function UpcomingTable({ dash }: { dash: DashboardData }) {
+  const rows = upcomingDeadlines(dash.data, dash.officeNames, 30);
+  return (
+    <section className="card min-w-0" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title" className="mb-2 font-semibold">30 天内到期</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-500">30 天内没有到期的未完成事项。</p>
+      ) : (
+        <table className="table">
+          <thead><tr><th>工作要点</th><th>事项</th><th>到期</th><th>状态</th></tr></thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.pointId}-${i}`}>
+                <td><a href={r.href} className="dash-link">{r.number}. {r.title}</a><div className="dash-sub">{r.leadOffice}</div></td>
+                <td className="text-xs">{r.what}</td>
+                <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft === 0 ? "今天" : `${r.daysLeft} 天后`}</div></td>
+                <td><Badge status={r.status} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function OfficeRankingTable({ dash }: { dash: DashboardData }) {
+  const rows = officeRanking(dash.data.progress.offices, dash.offices, dash.year);
+  const rate = (r: { pointCount: number; rate: number }) => (r.pointCount ? percent(r.rate) : "—");
+  return (
+    <section className="card min-w-0" aria-labelledby="ranking-title">
+      <h2 id="ranking-title" className="mb-2 font-semibold">科室完成情况排名</h2>
+      <div className="overflow-x-auto">
+      <table className="table">
+        <thead><tr><th>名次</th><th>科室</th><th>牵头要点</th><th>牵头完成率</th><th>指标完成</th><th>配合要点</th><th>配合完成率</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.officeId} data-testid={`office-row-${r.name}`}>
+              <td>{r.rank}</td>
+              <td><a href={r.href} className="dash-link-brand">{r.name}</a></td>
+              <td>{r.lead.pointCount}</td>
+              <td><a href={r.href} className="dash-link">{rate(r.lead)}</a></td>
+              <td>{r.lead.targetCount ? `${r.lead.targetsMet}/${r.lead.targetCount}` : "—"}</td>
+              <td>{r.support.pointCount}</td>
+              <td>{rate(r.support)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { requirePageUser } from "@/lib/auth/dal";
+import { prisma } from "@/lib/db";
+import { loadDashboard } from "@/lib/dashboard/data";
+import { DashboardHeader } from "./_components/header";
+import { Comparison, Headline } from "./_components/figures";
+import { Charts } from "./_components/charts";
+import { PointsGrid } from "./_components/points-grid";
+import { AttentionTable, OfficeRankingTable, UpcomingTable } from "./_components/tables";
+import "./dashboard.css";
+import "./print.css";
+
+export const metadata = { title: "工作看板 - 法治建设工作台" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function intParam(value: string | string[] | undefined): number | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser("dashboard:read");
+  const params = await searchParams;
+  const status = typeof params.status === "string" ? params.status : null;
+  const dash = await loadDashboard(prisma, user, { year: intParam(params.year), officeId: intParam(params.officeId), status });
+
+  if (!dash) {
+    return (
+      <div>
+        <h1 className="page-title">工作看板</h1>
+        <p className="card text-sm text-slate-600">尚未录入任何年度的工作要点。请法治办先导入或新建工作要点。</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="dashboard-print space-y-4">
+      <DashboardHeader dash={dash} />
+      <Headline dash={dash} />
+      <Comparison dash={dash} />
+      <Charts dash={dash} />
+      <PointsGrid dash={dash} />
+      <AttentionTable dash={dash} role={user.role} />
+      <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2">
+        <UpcomingTable dash={dash} />
+        <OfficeRankingTable dash={dash} />
+      </div>
+    </div>
+  );
+}

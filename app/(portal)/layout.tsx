@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/dal";
+import { ROLE_LABEL } from "@/lib/auth/roles";
+import { navFor } from "@/components/nav";
+import { SignOutButton } from "@/components/sign-out-button";
+import { NotificationBell } from "@/components/notification-bell";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const items = navFor(user.role);
+  return (
+    <div className="min-h-screen">
+      <header className="no-print bg-brand text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/dashboard" className="text-lg font-semibold tracking-wide">法治建设工作台</Link>
+          <nav aria-label="主导航" className="flex flex-1 flex-wrap gap-1">
+            {items.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm text-red-50 hover:bg-white/15">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <NotificationBell userId={user.id} />
+            <span data-testid="current-user">
+              {user.displayName}
+              <span className="ml-1 text-red-100">（{ROLE_LABEL[user.role]}{user.officeName ? ` · ${user.officeName}` : ""}）</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <SessionKeepAlive />
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

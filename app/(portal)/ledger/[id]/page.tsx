@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { prisma } from "@/lib/db";
+import { requirePageUser } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/permissions";
+import { NOT_FOUND_MESSAGE, describeTarget, isoDay } from "@/lib/ledger/constants";
+import { updateEntryAction } from "@/lib/ledger/actions";
+import { asWorkflowEntry } from "@/lib/ledger/access";
+import { getEntryDetail, linkCandidates } from "@/lib/ledger/queries";
+import { targetTotals } from "@/lib/ledger/totals";
+import { availableActions, canDelete, canEdit, canRestore } from "@/lib/ledger/workflow";
+import { writeAudit } from "@/lib/audit";
+import { AttachmentList } from "../_components/attachment-list";
+import { EntryDetails } from "../_components/entry-details";
+import { EntryForm } from "../_components/entry-form";
+import { TargetTotals } from "../_components/target-totals";
+import { WorkflowPanel } from "../_components/workflow-panel";
+
+export const metadata = { title: "台账详情 - 法治建设工作台" };
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function EntryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const user = await requirePageUser("ledger:read");
+  const { id: rawId } = await params;
+  const sp = await searchParams;
+  const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : null;
+  const entry = id !== null && id <= 2_147_483_647 ? await getEntryDetail(prisma, user, id) : null;
+  if (!entry) {
+    // Same answer whether the id does not exist or belongs to another office: no existence leak.
+    await writeAudit(prisma, { id: user.id, username: user.username, role: user.role }, { entity: "LedgerEntry", entityId: rawId.slice(0, 20), action: "denied", after: { reason: NOT_FOUND_MESSAGE } });
+    return (
+      <div className="card max-w-xl">
+        <h1 className="mb-2 text-lg font-semibold">台账详情</h1>
+        <p role="alert" data-testid="not-found" className="text-red-700">{NOT_FOUND_MESSAGE}</p>
+        <Link href="/ledger" className="btn mt-3">返回工作台账</Link>
+      </div>
+    );
+  }
+
+  const wf = asWorkflowEntry(entry);
+  const editable = canEdit(user, wf).ok;
+  const point = entry.workPoint;
+  const [totals, links] = await Promise.all([targetTotals(prisma, point.targets), editable ? linkCandidates(prisma, point, entry.officeId) : Promise.resolve([])]);
+  const quantityOf = new Map(entry.quantities.map((q) => [q.targetId, q]));
+  const targets = point.targets.map((t) => {
+    const total = totals.get(t.id);
+    return {
+      id: t.id,
+      subject: t.subject,
+      unit: t.unit,
+      kind: t.kind,
+      goal: describeTarget(t),
+      approved: total?.approved ?? 0,
+      pending: total?.pending ?? 0,
+      pendingEntries: total?.pendingEntries ?? 0,
+      value: quantityOf.get(t.id)?.value,
+      completes: quantityOf.get(t.id)?.completes,
+    };
+  });
+
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href={`/ledger?year=${entry.year}`} className="hover:underline">工作台账</Link> / 台账详情
+      </nav>
+      {sp.created === "1" ? (
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">台账已保存为草稿。可上传佐证材料后提交审核。</p>
+      ) : null}
+      <EntryDetails entry={entry} />
+      <section className="card" aria-labelledby="targets-title">
+        <h2 id="targets-title" className="mb-2 font-semibold">指标完成情况（{point.number}. {point.title}）</h2>
+        <TargetTotals rows={targets} />
+        <p className="mt-2 text-xs text-slate-500">只有审核通过的台账计入完成数；协办关联的记录不重复计数。</p>
+      </section>
+      <AttachmentList entryId={entry.id} attachments={entry.attachments} editable={editable} />
+      {editable ? (
+        <section className="card" aria-labelledby="edit-title">
+          <h2 id="edit-title" className="mb-3 font-semibold">修改台账</h2>
+          <EntryForm
+            action={updateEntryAction}
+            year={entry.year}
+            entry={entry}
+            targets={targets}
+            linkOptions={links}
+          />
+        </section>
+      ) : null}
+      <WorkflowPanel
+        id={entry.id}
+        version={entry.version}
+        actions={availableActions(user, wf)}
+        canDelete={canDelete(user, wf).ok}
+        canRestore={canRestore(user, wf).ok && can(user.role, "ledger:restore")}
+      />
+      <p className="text-xs text-slate-400">
+        记录编号 {entry.id} · 版本 {entry.version} · 最近更新 {isoDay(entry.updatedAt)}
+      </p>
+    </div>
+  );
+}

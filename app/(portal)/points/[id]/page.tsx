@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db";
+import { ledgerHref } from "@/lib/dashboard/links";
+import { percent, STATUS_BADGE } from "@/lib/dashboard/view";
+import { STATUS_LABEL, describeProjection, formatChineseDate } from "@/lib/progress";
+import { loadPlanProgress } from "@/lib/progress/queries";
+import { compactQuantity, describePointShortfall, describeShortfall } from "@/lib/progress/shortfall";
+import { REMINDABLE } from "@/lib/reminders/mutations";
+import { remindersForPoint } from "@/lib/reminders/queries";
+import { Reminders, SendReminderForm } from "./reminders";
+
+export const metadata = { title: "工作要点 - 法治建设工作台" };
+
+export default async function PointPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("dashboard:read");
+  const { id: rawId } = await params;
+  if (!/^\d{1,9}$/.test(rawId)) notFound();
+  const id = Number(rawId);
+  const point = await prisma.workPoint.findUnique({
+    where: { id },
+    include: {
+      plan: { select: { year: true, title: true } },
+      section: { select: { title: true } },
+      leadOffice: { select: { name: true } },
+      supportOffices: { select: { office: { select: { name: true } } } },
+    },
+  });
+  if (!point) notFound();
+  const year = point.plan.year;
+  const [data, reminders] = await Promise.all([loadPlanProgress(prisma, year), remindersForPoint(prisma, id, user)]);
+  const progress = data?.progress.points.find((p) => p.pointId === id);
+  if (!data || !progress) notFound();
+
+  const shortfall = describePointShortfall(progress, data.targetDefs);
+  const maySend = can(user.role, "reminder:send");
+  const remindable = REMINDABLE.includes(progress.status);
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="位置" className="no-print text-sm text-slate-600">
+        <Link href={`/dashboard?year=${year}`} className="hover:underline">工作看板</Link> › {year}年 › 第{point.number}项
+      </nav>
+      <section className="card">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="text-xl font-semibold">{point.number}. {point.title.replace(/。$/u, "")}</h1>
+          <span data-testid="point-status" className={`rounded px-2 py-1 text-sm ring-1 ${STATUS_BADGE[progress.status]}`}>{STATUS_LABEL[progress.status]}</span>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">{point.section.title}</p>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          <div><dt className="inline text-slate-500">牵头科室：</dt><dd className="inline">{point.leadOffice?.name ?? "（未指定）"}</dd></div>
+          <div><dt className="inline text-slate-500">配合科室：</dt><dd className="inline">{point.supportOffices.map((s) => s.office.name).join("、") || "无"}</dd></div>
+          <div><dt className="inline text-slate-500">完成时限：</dt><dd className="inline">{formatChineseDate(progress.deadline)}{point.deadlineText ? `（${point.deadlineText}）` : ""}，{progress.daysLeft < 0 ? `已逾期 ${-progress.daysLeft} 天` : `剩余 ${progress.daysLeft} 天`}</dd></div>
+          <div><dt className="inline text-slate-500">责任人：</dt><dd className="inline">{point.responsible || "—"}</dd></div>
+          <div><dt className="inline text-slate-500">完成率：</dt><dd className="inline">{percent(progress.rate)}</dd></div>
+          <div><dt className="inline text-slate-500">完成情况：</dt><dd className="inline" data-testid="point-shortfall">{shortfall}</dd></div>
+        </dl>
+        {point.text ? <p className="mt-3 whitespace-pre-line text-sm leading-6 text-slate-700">{point.text}</p> : null}
+        <Link href={ledgerHref({ year, pointId: id })} className="btn no-print mt-3" data-testid="point-ledger-link">查看该要点的工作台账</Link>
+      </section>
+
+      {progress.targets.length > 0 ? (
+        <section className="card" aria-labelledby="targets-title">
+          <h2 id="targets-title" className="mb-2 font-semibold">量化指标</h2>
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead><tr><th>指标</th><th>目标</th><th>已完成</th><th>序时进度</th><th>状态</th><th>研判</th></tr></thead>
+              <tbody>
+                {progress.targets.map((tp) => {
+                  const def = data.targetDefs.get(tp.targetId)!;
+                  return (
+                    <tr key={tp.targetId}>
+                      <td>{def.subject}</td>
+                      <td>{def.comparator === "<=" ? "不超过" : "不少于"}{compactQuantity(def.value, def.unit)}</td>
+                      <td><Link href={ledgerHref({ year, pointId: id, targetId: def.id, status: "APPROVED" })} className="text-brand hover:underline">{compactQuantity(tp.actual, def.unit)}</Link></td>
+                      <td>{def.comparator === "<=" ? "—" : compactQuantity(tp.expectedDue, def.unit)}</td>
+                      <td><span className={`rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_BADGE[tp.status]}`}>{STATUS_LABEL[tp.status]}</span></td>
+                      <td className="text-xs">{describeProjection(tp, def) ?? describeShortfall(tp, def)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {maySend ? (
+        <section id="send-reminder" className="card no-print" aria-labelledby="send-title">
+          <h2 id="send-title" className="mb-2 font-semibold">督办催办</h2>
+          {remindable ? (
+            <SendReminderForm pointId={id} defaultMessage={`第${point.number}项“${point.title.replace(/。$/u, "")}”目前${STATUS_LABEL[progress.status]}：${shortfall}。请抓紧推进，按时完成。`} />
+          ) : (
+            <p className="text-sm text-slate-600">该工作要点当前状态为“{STATUS_LABEL[progress.status]}”，只有滞后或逾期的工作要点才能催办。</p>
+          )}
+        </section>
+      ) : null}
+
+      <Reminders reminders={reminders} user={user} />
+    </div>
+  );
+}

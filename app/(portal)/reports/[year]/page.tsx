@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { prisma } from "@/lib/db";
+import { requirePageUser } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/permissions";
+import { generateReportAction } from "@/lib/report/actions";
+import { getReportView } from "@/lib/report/queries";
+import { formatChineseDate } from "@/lib/report/sentences";
+import { editBlockedReason, formatReportTime, parseReportYear } from "@/lib/report/workflow";
+import { ActionForm } from "@/components/action-form";
+import { ReportContent } from "@/components/report-content";
+import { ReportPartEditor, ReportRegenerateForm } from "@/components/report-part-editor";
+import { ReportRevisions } from "@/components/report-revisions";
+import { ReportStatusBadge, ReportWorkflow } from "@/components/report-workflow";
+
+type Props = { params: Promise<{ year: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { year } = await params;
+  return { title: `${year} 年度报告 - 法治建设工作台` };
+}
+
+function Breadcrumb({ year }: { year: number }) {
+  return (
+    <p className="text-sm">
+      <Link href="/reports" className="text-brand hover:underline">年度报告</Link> / {year} 年
+    </p>
+  );
+}
+
+export default async function ReportYearPage({ params }: Props) {
+  const user = await requirePageUser("report:read");
+  const year = parseReportYear((await params).year);
+  if (year === null) notFound();
+  const view = await getReportView(prisma, year);
+  const canEdit = can(user.role, "report:edit");
+
+  if (!view) {
+    const plan = await prisma.plan.findUnique({ where: { year }, select: { title: true } });
+    return (
+      <div className="space-y-4">
+        <Breadcrumb year={year} />
+        <h1 className="page-title">{year} 年度法治建设工作报告</h1>
+        <div className="card space-y-3" data-testid="report-empty">
+          <p>该年度报告尚未生成。</p>
+          {!plan ? <p className="text-sm text-slate-600">没有 {year} 年度的工作要点，无法生成报告。</p> : null}
+          {plan && canEdit ? (
+            <ActionForm action={generateReportAction} submitLabel="生成初稿">
+              <p className="text-sm text-slate-600">
+                将根据《{plan.title}》、量化指标完成情况和已审核通过的工作台账自动生成五个部分的初稿，数字均可追溯到台账记录。
+              </p>
+              <input type="hidden" name="year" value={year} />
+            </ActionForm>
+          ) : null}
+          {plan && !canEdit ? <p className="text-sm text-slate-600">请由法治办（协调员）生成初稿。</p> : null}
+        </div>
+      </div>
+    );
+  }
+
+  const editable = canEdit && view.status === "DRAFT";
+  const lockedReason = editBlockedReason(view.status);
+  const unfinished = view.parts.filter((part) => part.placeholders.length > 0);
+  return (
+    <div className="space-y-4">
+      <Breadcrumb year={year} />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="page-title mb-1" data-testid="report-title">{view.title}</h1>
+          <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+            <ReportStatusBadge status={view.status} />
+            <span>署名：{view.signature}</span>
+            {view.signedOn ? <span>定稿日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
+            <span>最后修改：{formatReportTime(view.updatedAt)}</span>
+          </p>
+        </div>
+        <ReportWorkflow year={year} status={view.status} version={view.version} role={user.role} />
+      </div>
+      {lockedReason && canEdit ? <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">{lockedReason}</p> : null}
+      {unfinished.length > 0 && view.status === "DRAFT" ? (
+        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-placeholders">
+          以下部分仍有待补充的内容，送审前请完善：{unfinished.map((part) => `${part.heading}中的${part.placeholders.join("、")}`).join("；")}
+        </p>
+      ) : null}
+      <p className="text-xs text-slate-500">带下划线的数字可点击或悬停，查看其来源台账记录。</p>
+
+      <article className="space-y-4">
+        <section className="card">
+          <h2 className="mb-2 text-sm font-medium text-slate-500">开头语（按单位名称自动生成）</h2>
+          <ReportContent content={view.preface} />
+        </section>
+        {view.parts.map((part) => (
+          <section key={part.key} className="card" aria-labelledby={`heading-${part.key}`} data-testid={`report-part-${part.key}`}>
+            <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id={`heading-${part.key}`} className="text-lg font-semibold">{part.heading}</h2>
+              <p className="text-xs text-slate-500" data-testid="report-part-version">
+                第{part.version}版 · {part.updatedByName} · {formatReportTime(part.updatedAt)}
+                {part.edited ? <span className="ml-2 rounded bg-slate-100 px-1 text-slate-600">已人工修改</span> : <span className="ml-2 rounded bg-slate-100 px-1 text-slate-600">自动生成</span>}
+              </p>
+            </div>
+            <ReportPartEditor year={year} partKey={part.key} heading={part.heading} version={part.version} content={part.content} editable={editable}>
+              <ReportContent content={part.content} sources={part.sources} entries={view.entries} />
+            </ReportPartEditor>
+            {editable ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <ReportRegenerateForm year={year} partKey={part.key} version={part.version} heading={part.heading} />
+              </div>
+            ) : null}
+            <ReportRevisions revisions={part.revisions} total={part.revisionCount} />
+          </section>
+        ))}
+        <section className="card text-right font-serif" aria-label="署名和日期">
+          <p>{view.signature}</p>
+          <p>{view.signedOn ? formatChineseDate(view.signedOn, { withYear: true }) : "（定稿日期）"}</p>
+        </section>
+      </article>
+    </div>
+  );
+}

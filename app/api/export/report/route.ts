@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { prisma } from "@/lib/db";
+import { actorOf, AuthError, requirePermission } from "@/lib/auth/dal";
+import { buildReportDocx } from "@/lib/report/docx";
+import { NO_REPORT_MESSAGE, recordReportExport } from "@/lib/report/mutations";
+import { loadReportForExport } from "@/lib/report/queries";
+import { contentDispositionFor, parseReportYear, reportFileName } from "@/lib/report/workflow";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+function fail(status: number, message: string) {
+  return NextResponse.json(
+    { ok: false, message },
+    { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } },
+  );
+}
+
+/**
+ * GET /api/export/report?year=2025 — the stored report as a GB/T 9704 Word document.
+ * Anything but a 定稿 carries "草稿" in the page header; the date printed is the 定稿 date, else today.
+ */
+export async function GET(request: NextRequest) {
+  let user;
+  try {
+    user = await requirePermission("report:export");
+  } catch (error) {
+    if (error instanceof AuthError) return fail(error.status, error.message);
+    throw error;
+  }
+  const year = parseReportYear(request.nextUrl.searchParams.get("year"));
+  if (year === null) return fail(400, "年度参数无效，应为四位年份，例如 year=2025");
+  const report = await loadReportForExport(prisma, year);
+  if (!report) return fail(400, `${NO_REPORT_MESSAGE}，请先生成初稿`);
+
+  const buffer = await buildReportDocx({
+    title: report.title,
+    preface: report.preface,
+    parts: report.parts,
+    signature: report.signature,
+    date: report.signedOn ?? new Date(),
+    draft: report.status !== "FINAL",
+  });
+  await recordReportExport(prisma, actorOf(user), report);
+  return new NextResponse(new Uint8Array(buffer), {
+    status: 200,
+    headers: {
+      "Content-Type": DOCX_MIME,
+      "Content-Length": String(buffer.length),
+      "Content-Disposition": contentDispositionFor(reportFileName(report.title), `annual-report-${report.year}.docx`),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

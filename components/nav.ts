@@ -1,0 +1,23 @@
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "工作看板", permission: "dashboard:read" },
+  { href: "/plans", label: "工作要点", permission: "plan:read" },
+  { href: "/plans/import", label: "导入要点", permission: "plan:import" },
+  { href: "/ledger", label: "工作台账", permission: "ledger:read" },
+  { href: "/reports", label: "年度报告", permission: "report:read" },
+  { href: "/notifications", label: "消息通知", permission: "notification:read" },
+  { href: "/admin", label: "系统管理", permission: "admin:users" },
+  { href: "/audit", label: "审计日志", permission: "audit:read" },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

@@ -1,0 +1,122 @@
+import type { Db } from "@/lib/db";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { ConflictError, UserFacingError } from "@/lib/action-state";
+import { hashPassword } from "@/lib/auth/password";
+import type { CreateOfficeInput, CreateUserInput, UpdateOfficeInput, UpdateSettingsInput, UpdateUserInput } from "./schemas";
+
+function publicUser<T extends { passwordHash?: string }>(user: T): Omit<T, "passwordHash"> {
+  const { passwordHash: _omit, ...rest } = user;
+  return rest;
+}
+
+async function assertOfficeActive(db: Db, officeId: number | null) {
+  if (officeId === null) return;
+  const office = await db.office.findUnique({ where: { id: officeId } });
+  if (!office || !office.active) throw new UserFacingError("所选科室不存在或已停用");
+}
+
+export async function createOffice(db: Db, actor: AuditActor, input: CreateOfficeInput) {
+  return db.$transaction(async (tx) => {
+    const office = await tx.office.create({ data: input });
+    await writeAudit(tx, actor, { entity: "Office", entityId: office.id, action: "create", after: office });
+    return office;
+  });
+}
+
+export async function updateOffice(db: Db, actor: AuditActor, input: UpdateOfficeInput) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.office.findUnique({ where: { id: input.id } });
+    if (!before) throw new UserFacingError("科室不存在");
+    const { count } = await tx.office.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { name: input.name, shortName: input.shortName, active: input.active, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.office.findUniqueOrThrow({ where: { id: input.id } });
+    await writeAudit(tx, actor, { entity: "Office", entityId: input.id, action: "update", before, after });
+    return after;
+  });
+}
+
+export async function createUser(db: Db, actor: AuditActor, input: CreateUserInput) {
+  await assertOfficeActive(db, input.officeId);
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { username: input.username, displayName: input.displayName, role: input.role, officeId: input.officeId, passwordHash },
+    });
+    await writeAudit(tx, actor, { entity: "User", entityId: user.id, action: "create", after: publicUser(user) });
+    return publicUser(user);
+  });
+}
+
+/** Role, office or active changes end the user's existing sessions (sessionVersion). */
+export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInput) {
+  await assertOfficeActive(db, input.officeId);
+  if (input.id === actor.id && (!input.active || input.role !== "ADMIN")) {
+    throw new UserFacingError("不能停用自己的账户或取消自己的管理员角色");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id } });
+    if (!before) throw new UserFacingError("用户不存在");
+    const accessChanged = before.role !== input.role || before.officeId !== input.officeId || before.active !== input.active;
+    const { count } = await tx.user.updateMany({
+      where: { id: input.id, version: input.version },
+      data: {
+        displayName: input.displayName,
+        role: input.role,
+        officeId: input.officeId,
+        active: input.active,
+        version: { increment: 1 },
+        ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id } });
+    await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "update", before: publicUser(before), after: publicUser(after) });
+    return publicUser(after);
+  });
+}
+
+export async function resetPassword(db: Db, actor: AuditActor, input: { id: number; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.id } });
+    if (!user) throw new UserFacingError("用户不存在");
+    await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 }, lockedUntil: null },
+    });
+    await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "password.reset" });
+  });
+}
+
+/** Clears the failed attempts that caused a lockout. */
+export async function unlockUser(db: Db, actor: AuditActor, input: { id: number }) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.id } });
+    if (!user) throw new UserFacingError("用户不存在");
+    await tx.loginAttempt.deleteMany({ where: { username: user.username, success: false } });
+    await tx.user.update({ where: { id: input.id }, data: { lockedUntil: null } });
+    await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "unlock" });
+  });
+}
+
+export async function updateSettings(db: Db, actor: AuditActor, input: UpdateSettingsInput) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.unitSettings.findUnique({ where: { id: 1 } });
+    if (!before) {
+      const created = await tx.unitSettings.create({ data: { id: 1, unitName: input.unitName, signature: input.signature } });
+      await writeAudit(tx, actor, { entity: "UnitSettings", entityId: 1, action: "create", after: created });
+      return created;
+    }
+    const { count } = await tx.unitSettings.updateMany({
+      where: { id: 1, version: input.version },
+      data: { unitName: input.unitName, signature: input.signature, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.unitSettings.findUniqueOrThrow({ where: { id: 1 } });
+    await writeAudit(tx, actor, { entity: "UnitSettings", entityId: 1, action: "update", before, after });
+    return after;
+  });
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { isAcceptablePassword, PASSWORD_RULE_MESSAGE } from "@/lib/auth/password";
+
+const id = z.coerce.number({ message: "编号无效" }).int().positive("编号无效");
+const version = z.coerce.number({ message: "版本号无效" }).int().positive("版本号无效");
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalOfficeId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
+
+export const officeName = z.string().trim().min(2, "科室名称至少 2 个字").max(40, "科室名称不超过 40 个字");
+
+export const createOfficeSchema = z
+  .object({
+    name: officeName,
+    shortName: z.string().trim().min(1, "请填写简称").max(10, "简称不超过 10 个字"),
+  })
+  .strict();
+
+export const updateOfficeSchema = createOfficeSchema.extend({ id, version, active: checkbox }).strict();
+
+const password = z.string().refine(isAcceptablePassword, PASSWORD_RULE_MESSAGE);
+
+export const createUserSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .min(3, "用户名至少 3 位")
+      .max(32, "用户名不超过 32 位")
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, "用户名只能包含小写字母、数字、点、下划线和连字符"),
+    displayName: z.string().trim().min(2, "请填写姓名").max(32, "姓名不超过 32 个字"),
+    password,
+    role: z.enum(ROLES, { message: "请选择角色" }),
+    officeId: optionalOfficeId,
+  })
+  .strict()
+  .refine((v) => v.role !== "STAFF" || v.officeId !== null, { message: "科室人员必须选择所属科室", path: ["officeId"] });
+
+export const updateUserSchema = z
+  .object({
+    id,
+    version,
+    displayName: z.string().trim().min(2, "请填写姓名").max(32, "姓名不超过 32 个字"),
+    role: z.enum(ROLES, { message: "请选择角色" }),
+    officeId: optionalOfficeId,
+    active: checkbox,
+  })
+  .strict()
+  .refine((v) => v.role !== "STAFF" || v.officeId !== null, { message: "科室人员必须选择所属科室", path: ["officeId"] });
+
+export const resetPasswordSchema = z.object({ id, password }).strict();
+export const unlockUserSchema = z.object({ id }).strict();
+
+export const updateSettingsSchema = z
+  .object({
+    version,
+    unitName: z.string().trim().min(2, "请填写单位名称").max(60, "单位名称不超过 60 个字"),
+    signature: z.string().trim().min(2, "请填写署名").max(60, "署名不超过 60 个字"),
+  })
+  .strict();
+
+export type CreateOfficeInput = z.infer<typeof createOfficeSchema>;
+export type UpdateOfficeInput = z.infer<typeof updateOfficeSchema>;
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;

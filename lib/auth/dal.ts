@@ -1,0 +1,85 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { prisma } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
+import { can, type Permission } from "./permissions";
+import { isRole, type Role } from "./roles";
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: number | null;
+  officeName: string | null;
+}
+
+/**
+ * The one choke point for "who is asking". The session says only who logged in; whether that
+ * user still exists, is active, has the same session version and what role/office they have now
+ * is read from the database, once per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid || typeof session.sv !== "number") return null;
+  if (!session.loginAt || Date.now() - session.loginAt > SESSION_ABSOLUTE_MS) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.uid }, include: { office: true } });
+  if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    officeId: user.officeId,
+    officeName: user.office?.name ?? null,
+  };
+});
+
+export class AuthError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const NOT_LOGGED_IN_MESSAGE = "登录已失效，请重新登录";
+export const FORBIDDEN_MESSAGE = "您没有执行此操作的权限";
+
+async function recordDenial(user: CurrentUser, permission: Permission) {
+  await writeAudit(prisma, { id: user.id, username: user.username, role: user.role }, {
+    entity: "Permission",
+    entityId: permission,
+    action: "denied",
+  });
+}
+
+/** For server actions and route handlers: throws AuthError (401/403) instead of redirecting. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError(401, NOT_LOGGED_IN_MESSAGE);
+  if (!can(user.role, permission)) {
+    await recordDenial(user, permission);
+    throw new AuthError(403, FORBIDDEN_MESSAGE);
+  }
+  return user;
+}
+
+/** For pages: anonymous users go to the login page, users without the permission to /forbidden. */
+export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (permission && !can(user.role, permission)) {
+    await recordDenial(user, permission);
+    redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  }
+  return user;
+}
+
+export function actorOf(user: CurrentUser) {
+  return { id: user.id, username: user.username, role: user.role };
+}

@@ -1,0 +1,71 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "./login";
+
+export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : "";
+  const real = headers?.["x-real-ip"];
+  return (first || (typeof real === "string" ? real : "") || "local").slice(0, 64);
+}
+
+/**
+ * The JWT carries only the user id, the session version and the login time: role, office and
+ * the active flag are read from the database on every request (lib/auth/dal.ts).
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 5 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "用户名和密码",
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const username = typeof credentials?.username === "string" ? credentials.username : "";
+        const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 256) : "";
+        if (!username || !password) throw new Error("请输入用户名和密码");
+        const result = await authenticate(username, password, clientIp(req?.headers));
+        if (!result.ok) throw new Error(result.message);
+        return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sv?: number }).sv ?? 0;
+        token.loginAt = Date.now();
+      }
+      // Past the absolute limit the token is emptied, so re-issuing it cannot extend the session.
+      if (typeof token.loginAt === "number" && Date.now() - token.loginAt > SESSION_ABSOLUTE_MS) return {};
+      return token;
+    },
+    async session({ session, token }) {
+      return { expires: session.expires, uid: token.uid, sv: token.sv, loginAt: token.loginAt } as typeof session;
+    },
+  },
+};
+
+declare module "next-auth" {
+  interface Session {
+    uid?: number;
+    sv?: number;
+    loginAt?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    sv?: number;
+    loginAt?: number;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Role } from "./roles";
+
+/**
+ * The one table of who may do what. Pages, server actions and route handlers all ask `can()`;
+ * ownership (which office's rows) is applied separately in each query's `where`.
+ */
+export const PERMISSIONS = {
+  "dashboard:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "plan:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "plan:import": ["ADMIN", "COORDINATOR"],
+  "plan:edit": ["COORDINATOR"],
+  "plan:publish": ["COORDINATOR"],
+  "ledger:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "ledger:readAll": ["LEADER", "COORDINATOR", "VIEWER"],
+  "ledger:write": ["STAFF", "COORDINATOR"],
+  "ledger:review": ["LEADER", "COORDINATOR"],
+  "ledger:restore": ["COORDINATOR"],
+  // Record and correct entries for any office (STAFF only ever write for their own office).
+  "ledger:writeAll": ["COORDINATOR"],
+  // Withdraw an approval (已通过 → 待审核) so a mistake can be corrected.
+  "ledger:reopen": ["COORDINATOR"],
+  "ledger:export": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "reminder:send": ["LEADER", "COORDINATOR"],
+  "reminder:reply": ["STAFF"],
+  // Reading reminders and printing the 督办单: STAFF only for their own office (ownership in the where).
+  "reminder:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "reminder:readAll": ["LEADER", "COORDINATOR", "VIEWER"],
+  "notification:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "report:read": ["LEADER", "COORDINATOR", "VIEWER"],
+  "report:edit": ["COORDINATOR"],
+  "report:submit": ["COORDINATOR"],
+  "report:finalize": ["LEADER"],
+  "report:reopen": ["LEADER"],
+  "report:export": ["LEADER", "COORDINATOR", "VIEWER"],
+  "admin:users": ["ADMIN"],
+  "admin:offices": ["ADMIN"],
+  "admin:settings": ["ADMIN"],
+  "audit:read": ["ADMIN", "LEADER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,50 @@
+/**
+ * A small in-process memo for the dashboard's heavy figures, keyed by a change stamp read from
+ * the database on every request: the id of the newest audit row. Every change in the portal writes
+ * its audit row in the same transaction (README, "Security model"), so any approval, edit or import
+ * moves the stamp and the next request recomputes. The stamp is one indexed lookup
+ * (ORDER BY id DESC LIMIT 1), and because it lives in the database, several app instances sharing
+ * one database stay correct. Concurrent requests for the same key share one computation.
+ *
+ * Set DASHBOARD_CACHE=0 to turn it off (the benchmark measures both).
+ */
+import type { Db } from "@/lib/db";
+
+export async function changeStamp(db: Db): Promise<string> {
+  const latest = await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return String(latest?.id ?? 0);
+}
+
+export function cacheEnabled(): boolean {
+  return process.env.DASHBOARD_CACHE !== "0";
+}
+
+export class StampedMemo {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly limit = 64) {}
+
+  /**
+   * The value for key at stamp, computed once; entries of older stamps age out (LRU).
+   * A key must always be loaded with the same type.
+   */
+  get<T>(key: string, stamp: string, load: () => Promise<T>): Promise<T> {
+    const full = `${stamp}|${key}`;
+    const hit = this.entries.get(full) as Promise<T> | undefined;
+    if (hit) {
+      this.entries.delete(full);
+      this.entries.set(full, hit);
+      return hit;
+    }
+    const value = load();
+    this.entries.set(full, value);
+    // A failed computation must not stay cached.
+    value.catch(() => this.entries.delete(full));
+    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Pure view models of the dashboard, built from the engine's output: what each card, chart and
+ * table shows and where each figure links to. No database, no React, so it is unit-tested.
+ */
+
+import {
+  STATUS_LABEL,
+  STATUS_SEVERITY,
+  dayIndex,
+  describeProjection,
+  formatChineseDate,
+  type OfficeRollup,
+  type PointProgress,
+  type ProgressStatus,
+  type Rollup,
+} from "@/lib/progress";
+import type { PlanProgressData } from "@/lib/progress/queries";
+import { compactQuantity, describePointShortfall } from "@/lib/progress/shortfall";
+import { ledgerHref, pointHref } from "./links";
+
+/** Tailwind classes matching STATUS_COLOR (600 shades), written out so Tailwind finds them. */
+export const STATUS_DOT: Record<ProgressStatus, string> = {
+  DONE: "bg-blue-600",
+  ON_TRACK: "bg-green-600",
+  BEHIND: "bg-yellow-600",
+  OVERDUE: "bg-red-600",
+  NOT_STARTED: "bg-gray-400",
+};
+
+export const STATUS_BADGE: Record<ProgressStatus, string> = {
+  DONE: "bg-blue-50 text-blue-800 ring-blue-600/30",
+  ON_TRACK: "bg-green-50 text-green-800 ring-green-600/30",
+  BEHIND: "bg-yellow-50 text-yellow-800 ring-yellow-600/40",
+  OVERDUE: "bg-red-50 text-red-800 ring-red-600/30",
+  NOT_STARTED: "bg-gray-50 text-gray-700 ring-gray-400/40",
+};
+
+export function percent(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+export interface NamedOffice {
+  id: number;
+  name: string;
+  shortName: string;
+}
+
+export interface SectionBar {
+  sectionId: number;
+  label: string;
+  title: string;
+  rate: number;
+  pointCount: number;
+  behind: number;
+  href: string;
+}
+
+const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+export function sectionBars(data: PlanProgressData): SectionBar[] {
+  const year = data.plan.year;
+  return data.sections
+    .filter((s) => data.progress.sections.has(s.id))
+    .map((s) => {
+      const r = data.progress.sections.get(s.id)!;
+      return {
+        sectionId: s.id,
+        label: `${CHINESE_ORDINALS[s.ordinal - 1] ?? s.ordinal}、`,
+        title: s.title,
+        rate: r.rate,
+        pointCount: r.pointCount,
+        behind: r.byStatus.BEHIND + r.byStatus.OVERDUE,
+        href: ledgerHref({ year, sectionId: s.id }),
+      };
+    });
+}
+
+export interface OfficeRow {
+  officeId: number;
+  name: string;
+  shortName: string;
+  lead: Rollup;
+  support: Rollup;
+  rank: number;
+  href: string;
+}
+
+/** Offices by the completion of the points they lead, then of those they support; ties share a rank. */
+export function officeRanking(offices: readonly OfficeRollup[], names: readonly NamedOffice[], year: number): OfficeRow[] {
+  const byId = new Map(names.map((o) => [o.id, o]));
+  const key = (o: OfficeRollup) => [o.lead.pointCount > 0 ? o.lead.rate : -1, o.support.pointCount > 0 ? o.support.rate : -1];
+  const sorted = [...offices].sort((a, b) => {
+    const [la, sa] = key(a);
+    const [lb, sb] = key(b);
+    return lb - la || sb - sa || a.officeId - b.officeId;
+  });
+  let rank = 0;
+  let previous = "";
+  return sorted.map((o, i) => {
+    const signature = key(o).join("|");
+    if (signature !== previous) rank = i + 1;
+    previous = signature;
+    const office = byId.get(o.officeId);
+    return {
+      officeId: o.officeId,
+      name: office?.name ?? `科室${o.officeId}`,
+      shortName: office?.shortName ?? office?.name ?? String(o.officeId),
+      lead: o.lead,
+      support: o.support,
+      rank,
+      href: ledgerHref({ year, officeId: o.officeId }),
+    };
+  });
+}
+
+export interface GridCell {
+  pointId: number;
+  number: number;
+  title: string;
+  status: ProgressStatus;
+  label: string;
+  dot: string;
+  href: string;
+  mine: boolean;
+}
+
+export function statusGrid(points: readonly PointProgress[], filter: ProgressStatus | null, officeId: number | null): GridCell[] {
+  return points
+    .filter((p) => !filter || p.status === filter)
+    .map((p) => ({
+      pointId: p.pointId,
+      number: p.point.number,
+      title: p.point.title.replace(/。$/u, ""),
+      status: p.status,
+      label: STATUS_LABEL[p.status],
+      dot: STATUS_DOT[p.status],
+      href: pointHref(p.pointId),
+      mine: officeId !== null && (p.point.leadOfficeId === officeId || p.point.supportOfficeIds.includes(officeId)),
+    }));
+}
+
+export interface AttentionRow {
+  pointId: number;
+  number: number;
+  title: string;
+  status: ProgressStatus;
+  leadOffice: string;
+  deadline: string;
+  daysLeft: number;
+  /** "专题学习 0/4次" for the target that sets the light; null for points without targets. */
+  actualVsTarget: string | null;
+  actualHref: string;
+  expected: string | null;
+  projection: string | null;
+  shortfall: string;
+  href: string;
+}
+
+function officeName(names: ReadonlyMap<number, string>, id: number | null): string {
+  return id === null ? "（未指定）" : (names.get(id) ?? "");
+}
+
+/** 滞后 and 逾期 points: 逾期 first, then the nearest deadline. */
+export function attentionRows(data: PlanProgressData, names: ReadonlyMap<number, string>): AttentionRow[] {
+  const year = data.plan.year;
+  return data.progress.points
+    .filter((p) => p.status === "BEHIND" || p.status === "OVERDUE")
+    .sort((a, b) => STATUS_SEVERITY[b.status] - STATUS_SEVERITY[a.status] || a.daysLeft - b.daysLeft || a.point.number - b.point.number)
+    .map((p) => {
+      const worst = p.worstTarget;
+      const def = worst ? data.targetDefs.get(worst.targetId) : undefined;
+      return {
+        pointId: p.pointId,
+        number: p.point.number,
+        title: p.point.title.replace(/。$/u, ""),
+        status: p.status,
+        leadOffice: officeName(names, p.point.leadOfficeId),
+        deadline: formatChineseDate(p.deadline),
+        daysLeft: p.daysLeft,
+        actualVsTarget: worst && def ? `${def.subject} ${compactQuantity(worst.actual, "")}/${compactQuantity(def.value, def.unit)}` : null,
+        actualHref: ledgerHref({ year, pointId: p.pointId, targetId: worst && def ? def.id : undefined, status: "APPROVED" }),
+        expected: worst && def && def.comparator !== "<=" ? compactQuantity(worst.expectedDue, def.unit) : null,
+        projection: worst && def ? describeProjection(worst, def) : null,
+        shortfall: describePointShortfall(p, data.targetDefs),
+        href: pointHref(p.pointId),
+      };
+    });
+}
+
+export interface DeadlineRow {
+  pointId: number;
+  number: number;
+  title: string;
+  what: string;
+  deadline: string;
+  daysLeft: number;
+  status: ProgressStatus;
+  leadOffice: string;
+  href: string;
+}
+
+/** Unfinished points and targets falling due within `days` days of asOf (today included). */
+export function upcomingDeadlines(data: PlanProgressData, names: ReadonlyMap<number, string>, days = 30): DeadlineRow[] {
+  const rows: DeadlineRow[] = [];
+  const within = (d: number) => d >= 0 && d <= days;
+  for (const p of data.progress.points) {
+    if (p.status === "DONE") continue;
+    const base = { pointId: p.pointId, number: p.point.number, title: p.point.title.replace(/。$/u, ""), leadOffice: officeName(names, p.point.leadOfficeId), href: pointHref(p.pointId) };
+    if (within(p.daysLeft)) rows.push({ ...base, what: "工作要点", deadline: formatChineseDate(p.deadline), daysLeft: p.daysLeft, status: p.status });
+    for (const t of p.targets) {
+      const def = data.targetDefs.get(t.targetId);
+      if (!def || t.met || dayIndex(t.deadline) === dayIndex(p.deadline) || !within(t.daysLeft)) continue;
+      rows.push({ ...base, what: `${def.subject}（${def.comparator === "<=" ? "不超过" : "不少于"}${compactQuantity(def.value, def.unit)}）`, deadline: formatChineseDate(t.deadline), daysLeft: t.daysLeft, status: t.status });
+    }
+  }
+  return rows.sort((a, b) => a.daysLeft - b.daysLeft || a.number - b.number);
+}
+
+export interface YearFigures {
+  year: number;
+  asOf: Date;
+  rate: number;
+  targetsMet: number;
+  targetCount: number;
+  pointCount: number;
+}
+
+export function yearFigures(data: PlanProgressData): YearFigures {
+  const r = data.progress.plan;
+  return { year: data.plan.year, asOf: data.progress.asOf, rate: r.rate, targetsMet: r.targetsMet, targetCount: r.targetCount, pointCount: r.pointCount };
+}
+
+/** "提高 12.5 个百分点" / "下降 3 个百分点" / "持平" */
+export function rateDelta(current: number, previous: number): string {
+  const delta = Math.round((current - previous) * 1000) / 10;
+  if (delta === 0) return "持平";
+  return `${delta > 0 ? "提高" : "下降"} ${Math.abs(delta)} 个百分点`;
+}

@@ -1,0 +1,56 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
+import { databaseKind, databaseUrl, sqliteFilePath } from "@/lib/config";
+
+/** Pragmas every SQLite connection needs; read back by the start-up check (lib/db-health.ts). */
+export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+/** Wraps the adapter factory so each new connection gets the pragmas before Prisma uses it. */
+function withSqlitePragmas(inner: PrismaBetterSQLite3): SqlMigrationAwareDriverAdapterFactory {
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => prepare(await inner.connect()),
+    connectToShadowDb: async () => prepare(await inner.connectToShadowDb()),
+  };
+}
+
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (databaseKind(url) === "postgresql") {
+    // Generated from the same schema source with only the provider changed, so the model API is
+    // identical; the cast lets the rest of the code use one client type.
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = withSqlitePragmas(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 5000 }));
+  return new PrismaClient({ adapter });
+}
+
+// One client per process, created on first use so that DATABASE_URL is read when the database is
+// first needed (scripts and tests set it after importing modules). Dev hot reloads reuse it.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+let client: PrismaClient | undefined;
+
+function getClient(): PrismaClient {
+  client ??= globalForPrisma.prisma ?? createPrismaClient();
+  if (process.env.NODE_ENV === "development") globalForPrisma.prisma = client;
+  return client;
+}
+
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = getClient();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

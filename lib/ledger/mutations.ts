@@ -1,0 +1,180 @@
+/**
+ * Ledger writes. Each takes (db, user, input) with zod-parsed input, applies ownership in the
+ * Prisma `where`, checks the workflow table, and writes the change and its audit row in one
+ * transaction. Optimistic locking: `updateMany({ where: { id, version, … } })`, 0 rows ⇒ conflict.
+ */
+import type { Db, Tx } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { ConflictError, UserFacingError } from "@/lib/action-state";
+import { can } from "@/lib/auth/permissions";
+import { assertCan, asWorkflowEntry, auditActorOf, deletedScope, ForbiddenError, NotFoundError, readScope, writeScope, type LedgerUser } from "./access";
+import { EDITABLE_STATUSES, TRANSITIONS, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
+import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas";
+import { validateEntryFields } from "./validate";
+
+export { addAttachment, removeAttachment } from "./attachments";
+
+/** What the audit log keeps of an entry. */
+async function snapshot(tx: Tx, id: number) {
+  const entry = await tx.ledgerEntry.findUniqueOrThrow({
+    where: { id },
+    include: { quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } } },
+  });
+  return entry;
+}
+
+function entryData(fields: EntryFields) {
+  return {
+    date: fields.date,
+    title: fields.title,
+    form: fields.form,
+    description: fields.description,
+    participants: fields.participants,
+    category: fields.category,
+    linkedEntryId: fields.linkedEntryId,
+  };
+}
+
+export async function createEntry(db: Db, user: LedgerUser, input: CreateEntryInput) {
+  assertCan(user, "ledger:write");
+  // STAFF record for their own office only: an officeId in the input is never used for them.
+  const writeAll = can(user.role, "ledger:writeAll");
+  const officeId = writeAll ? input.officeId ?? null : user.officeId;
+  if (officeId === null) throw new UserFacingError(writeAll ? "请选择填报科室" : "您的账户未关联科室，不能录入台账");
+  return db.$transaction(async (tx) => {
+    const office = await tx.office.findUnique({ where: { id: officeId }, select: { active: true } });
+    if (!office || !office.active) throw new UserFacingError("所选科室不存在或已停用");
+    const checked = await validateEntryFields(tx, user, input.pointId, officeId, input, null);
+    const entry = await tx.ledgerEntry.create({
+      data: {
+        ...entryData(input),
+        year: checked.year,
+        workPointId: input.pointId,
+        officeId,
+        status: "DRAFT",
+        createdById: user.id,
+        quantities: { create: checked.quantities },
+      },
+    });
+    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: entry.id, action: "create", after: await snapshot(tx, entry.id) });
+    return entry;
+  });
+}
+
+export async function updateEntry(db: Db, user: LedgerUser, input: UpdateEntryInput) {
+  assertCan(user, "ledger:write");
+  return db.$transaction(async (tx) => {
+    const scope = { ...writeScope(user), ...deletedScope(user) };
+    const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...scope } });
+    if (!found) throw new NotFoundError();
+    if (found.version !== input.version) throw new ConflictError();
+    const allowed = canEdit(user, asWorkflowEntry(found));
+    if (!allowed.ok) throw new UserFacingError(allowed.message);
+    const checked = await validateEntryFields(tx, user, found.workPointId, found.officeId, input, found.id);
+    const before = await snapshot(tx, found.id);
+    const { count } = await tx.ledgerEntry.updateMany({
+      where: { id: input.id, version: input.version, deletedAt: null, status: { in: [...EDITABLE_STATUSES] }, ...writeScope(user) },
+      data: { ...entryData(input), version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await tx.ledgerQuantity.deleteMany({ where: { entryId: found.id } });
+    if (checked.quantities.length) await tx.ledgerQuantity.createMany({ data: checked.quantities.map((q) => ({ ...q, entryId: found.id })) });
+    const after = await snapshot(tx, found.id);
+    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: found.id, action: "update", before, after });
+    return after;
+  });
+}
+
+export interface TransitionInput {
+  id: number;
+  version: number;
+  /** Required for "return". */
+  reason?: string;
+}
+
+/** submit / recall / approve / return / reopen, checked against the workflow table. */
+export async function transitionEntry(db: Db, user: LedgerUser, action: WorkflowAction, input: TransitionInput) {
+  const t = TRANSITIONS[action];
+  assertCan(user, t.permission);
+  if (action === "return" && !input.reason?.trim()) throw new UserFacingError("请填写退回原因");
+  return db.$transaction(async (tx) => {
+    const scope = { ...(t.ownOffice ? writeScope(user) : readScope(user)), ...deletedScope(user) };
+    const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...scope } });
+    if (!found) throw new NotFoundError();
+    const decision = decide(action, user, asWorkflowEntry(found));
+    if (!decision.ok) throw new ForbiddenError(decision.message);
+    if (found.version !== input.version) throw new ConflictError();
+    const now = new Date();
+    const extra =
+      action === "submit"
+        ? { submittedAt: now }
+        : action === "recall"
+          ? { submittedAt: null }
+          : action === "approve"
+            ? { reviewedById: user.id, reviewedAt: now }
+            : action === "return"
+              ? { reviewedById: user.id, reviewedAt: now, returnReason: input.reason!.trim() }
+              : { reviewedById: null, reviewedAt: null };
+    const { count } = await tx.ledgerEntry.updateMany({
+      where: { id: found.id, version: input.version, status: found.status, deletedAt: null, ...scope },
+      data: { status: decision.to, version: { increment: 1 }, ...extra },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.ledgerEntry.findUniqueOrThrow({ where: { id: found.id } });
+    await writeAudit(tx, auditActorOf(user), {
+      entity: "LedgerEntry",
+      entityId: found.id,
+      action: t.audit,
+      before: { status: found.status, version: found.version },
+      after: { status: after.status, version: after.version, returnReason: action === "return" ? after.returnReason : undefined },
+    });
+    return after;
+  });
+}
+
+/** Soft delete: the row stays (deletedAt), the COORDINATOR can list (deleted=1) and restore it. */
+export async function deleteEntry(db: Db, user: LedgerUser, input: { id: number; version: number }) {
+  assertCan(user, "ledger:write");
+  return db.$transaction(async (tx) => {
+    const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...writeScope(user), ...deletedScope(user) } });
+    if (!found) throw new NotFoundError();
+    const allowed = canDelete(user, asWorkflowEntry(found));
+    if (!allowed.ok) throw new UserFacingError(allowed.message);
+    if (found.version !== input.version) throw new ConflictError();
+    const { count } = await tx.ledgerEntry.updateMany({
+      where: { id: found.id, version: input.version, deletedAt: null, status: found.status, ...writeScope(user) },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await writeAudit(tx, auditActorOf(user), {
+      entity: "LedgerEntry",
+      entityId: found.id,
+      action: "delete",
+      before: { status: found.status, version: found.version, deletedAt: null },
+      after: { deletedAt: true, version: found.version + 1 },
+    });
+  });
+}
+
+export async function restoreEntry(db: Db, user: LedgerUser, input: { id: number; version: number }) {
+  assertCan(user, "ledger:restore");
+  return db.$transaction(async (tx) => {
+    const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...readScope(user) } });
+    if (!found) throw new NotFoundError();
+    const allowed = canRestore(user, asWorkflowEntry(found));
+    if (!allowed.ok) throw new UserFacingError(allowed.message);
+    if (found.version !== input.version) throw new ConflictError();
+    const { count } = await tx.ledgerEntry.updateMany({
+      where: { id: found.id, version: input.version, deletedAt: { not: null }, ...readScope(user) },
+      data: { deletedAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await writeAudit(tx, auditActorOf(user), {
+      entity: "LedgerEntry",
+      entityId: found.id,
+      action: "restore",
+      before: { deletedAt: found.deletedAt, version: found.version },
+      after: { deletedAt: null, version: found.version + 1 },
+    });
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * Read side of the ledger. Every entry query spreads readScope(user) (and deletedScope) into its
+ * `where`: STAFF only ever get rows of their own office, whatever the URL says.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import { calendarDayAt } from "@/lib/progress/dates";
+import { PAGE_SIZE, type ListSort } from "./constants";
+import { deletedScope, readScope, type LedgerUser } from "./access";
+import { parseIsoDay, type ListFilter } from "./schemas";
+
+/** The year a list opens on: this year's plan when there is one, else the latest plan. */
+export async function defaultYear(db: Db, now = new Date()): Promise<number> {
+  const thisYear = calendarDayAt(now).getUTCFullYear();
+  const plans = await db.plan.findMany({ select: { year: true }, orderBy: { year: "desc" } });
+  if (plans.some((p) => p.year === thisYear) || plans.length === 0) return thisYear;
+  return (plans.find((p) => p.year < thisYear) ?? plans[0]).year;
+}
+
+/**
+ * The year a drill-down link means when it names a point, target or section but no year
+ * (`/ledger?pointId=5`): that object's plan year. Null when there is nothing to go on.
+ */
+export async function inferYear(db: Db, filter: Pick<ListFilter, "pointId" | "targetId" | "sectionId">): Promise<number | null> {
+  const plan = { select: { year: true } } as const;
+  if (filter.pointId) return (await db.workPoint.findUnique({ where: { id: filter.pointId }, select: { plan } }))?.plan.year ?? null;
+  if (filter.targetId) return (await db.target.findUnique({ where: { id: filter.targetId }, select: { plan } }))?.plan.year ?? null;
+  if (filter.sectionId) return (await db.section.findUnique({ where: { id: filter.sectionId }, select: { plan } }))?.plan.year ?? null;
+  return null;
+}
+
+export function showsDeleted(user: LedgerUser, filter: Pick<ListFilter, "deleted">): boolean {
+  return filter.deleted && can(user.role, "ledger:restore");
+}
+
+export function buildListWhere(user: LedgerUser, filter: ListFilter, year: number): Prisma.LedgerEntryWhereInput {
+  const and: Prisma.LedgerEntryWhereInput[] = [readScope(user), { year }];
+  and.push({ deletedAt: showsDeleted(user, filter) ? { not: null } : null });
+  if (filter.sectionId) and.push({ workPoint: { sectionId: filter.sectionId } });
+  if (filter.pointId) and.push({ workPointId: filter.pointId });
+  if (filter.officeId) and.push({ officeId: filter.officeId });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.category) and.push({ category: filter.category });
+  if (filter.targetId) and.push({ quantities: { some: { targetId: filter.targetId } } });
+  const from = filter.from ? parseIsoDay(filter.from) : null;
+  const to = filter.to ? parseIsoDay(filter.to) : null;
+  if (from) and.push({ date: { gte: from } });
+  if (to) and.push({ date: { lte: to } });
+  for (const term of searchTerms(filter.q)) and.push({ OR: [{ title: { contains: term } }, { description: { contains: term } }] });
+  return { AND: and };
+}
+
+/**
+ * Words of the search box, each of which must occur in the title or the description. LIKE
+ * wildcards (% _) and the escape character are separators: `contains` does not escape them.
+ */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  return [...new Set(q.split(/[\s%_\\]+/u).filter(Boolean))].slice(0, 5);
+}
+
+export function orderFor(sort: ListSort): Prisma.LedgerEntryOrderByWithRelationInput[] {
+  switch (sort) {
+    case "date_asc":
+      return [{ date: "asc" }, { id: "asc" }];
+    case "updated_desc":
+      return [{ updatedAt: "desc" }, { id: "desc" }];
+    default:
+      return [{ date: "desc" }, { id: "desc" }];
+  }
+}
+
+const listSelect = {
+  id: true,
+  year: true,
+  date: true,
+  title: true,
+  form: true,
+  status: true,
+  category: true,
+  linkedEntryId: true,
+  updatedAt: true,
+  deletedAt: true,
+  officeId: true,
+  office: { select: { name: true } },
+  workPoint: { select: { id: true, number: true, title: true } },
+  quantities: { select: { value: true, completes: true, target: { select: { subject: true, unit: true, kind: true } } } },
+  _count: { select: { attachments: { where: { deletedAt: null } } } },
+} satisfies Prisma.LedgerEntrySelect;
+
+export type LedgerListRow = Prisma.LedgerEntryGetPayload<{ select: typeof listSelect }>;
+
+export interface LedgerPage {
+  year: number;
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  rows: LedgerListRow[];
+}
+
+/** One page of the list: a COUNT and a LIMIT/OFFSET query, never the whole table. */
+export async function listEntries(db: Db, user: LedgerUser, filter: ListFilter, year: number, pageSize = PAGE_SIZE): Promise<LedgerPage> {
+  const where = buildListWhere(user, filter, year);
+  const total = await db.ledgerEntry.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filter.page, pageCount);
+  const rows = await db.ledgerEntry.findMany({ where, orderBy: orderFor(filter.sort), skip: (page - 1) * pageSize, take: pageSize, select: listSelect });
+  return { year, total, page, pageCount, pageSize, rows };
+}
+
+/** "专题学习1次；培训人数85人次" */
+export function describeQuantities(quantities: LedgerListRow["quantities"]): string {
+  return quantities
+    .map((q) => (q.target.kind === "BOOLEAN" ? (q.completes ? `${q.target.subject}已完成` : "") : `${q.target.subject}${trim(q.value)}${q.target.unit}`))
+    .filter(Boolean)
+    .join("；");
+}
+
+function trim(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+const detailInclude = {
+  office: { select: { id: true, name: true } },
+  createdBy: { select: { displayName: true } },
+  workPoint: {
+    include: {
+      plan: { select: { id: true, year: true, status: true } },
+      section: { select: { id: true, ordinal: true, title: true } },
+      leadOffice: { select: { id: true, name: true } },
+      supportOffices: { select: { office: { select: { id: true, name: true } } }, orderBy: { office: { sortOrder: "asc" } } },
+      targets: { orderBy: [{ ordinal: "asc" }, { id: "asc" }] },
+    },
+  },
+  quantities: { include: { target: { select: { id: true, subject: true, unit: true, kind: true } } } },
+  attachments: {
+    where: { deletedAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true },
+  },
+  linkedEntry: { select: { id: true, date: true, title: true, office: { select: { name: true } } } },
+  _count: { select: { coHostEntries: { where: { deletedAt: null } } } },
+} satisfies Prisma.LedgerEntryInclude;
+
+export type LedgerEntryDetail = Prisma.LedgerEntryGetPayload<{ include: typeof detailInclude }> & { reviewedByName: string | null };
+
+/** One entry with everything its page shows, or null when it does not exist or is not the user's to see. */
+export async function getEntryDetail(db: Db, user: LedgerUser, id: number): Promise<LedgerEntryDetail | null> {
+  const entry = await db.ledgerEntry.findFirst({ where: { id, ...readScope(user), ...deletedScope(user) }, include: detailInclude });
+  if (!entry) return null;
+  const reviewer = entry.reviewedById ? await db.user.findUnique({ where: { id: entry.reviewedById }, select: { displayName: true } }) : null;
+  return { ...entry, reviewedByName: reviewer?.displayName ?? null };
+}
+
+const pointInclude = {
+  plan: { select: { id: true, year: true, status: true, title: true } },
+  section: { select: { id: true, ordinal: true, title: true } },
+  leadOffice: { select: { id: true, name: true } },
+  supportOffices: { select: { office: { select: { id: true, name: true } } }, orderBy: { office: { sortOrder: "asc" } } },
+  targets: { orderBy: [{ ordinal: "asc" }, { id: "asc" }] },
+} satisfies Prisma.WorkPointInclude;
+
+export type PointForRecording = Prisma.WorkPointGetPayload<{ include: typeof pointInclude }>;
+
+export async function getPointForRecording(db: Db, pointId: number): Promise<PointForRecording | null> {
+  return db.workPoint.findUnique({ where: { id: pointId }, include: pointInclude });
+}
+
+/** Whether the office leads or cooperates on the point. */
+export function officeInvolved(point: { leadOfficeId: number | null; supportOffices: { office: { id: number } }[] }, officeId: number | null): boolean {
+  if (officeId === null) return false;
+  return point.leadOfficeId === officeId || point.supportOffices.some((s) => s.office.id === officeId);
+}
+
+/** Points of published plans of the year the user may record for (their office's, or all with ledger:writeAll). */
+export async function recordablePoints(db: Db, user: LedgerUser, year: number) {
+  const where: Prisma.WorkPointWhereInput = { plan: { year, status: "PUBLISHED" } };
+  if (!can(user.role, "ledger:writeAll")) {
+    const officeId = user.officeId ?? -1;
+    where.OR = [{ leadOfficeId: officeId }, { supportOffices: { some: { officeId } } }];
+  }
+  if (!can(user.role, "ledger:write")) return [];
+  return db.workPoint.findMany({
+    where,
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, title: true, leadOfficeId: true, leadOffice: { select: { name: true } }, section: { select: { ordinal: true, title: true } } },
+  });
+}
+
+/**
+ * The lead office's records of a point that a cooperating office may link its 协办 entry to:
+ * only date and title are shown, and only submitted or approved records (not the lead's drafts).
+ */
+export async function linkCandidates(db: Db, point: { id: number; leadOfficeId: number | null }, officeId: number | null) {
+  if (point.leadOfficeId === null || officeId === null || officeId === point.leadOfficeId) return [];
+  return db.ledgerEntry.findMany({
+    where: { workPointId: point.id, officeId: point.leadOfficeId, deletedAt: null, linkedEntryId: null, status: { in: ["SUBMITTED", "APPROVED"] } },
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, date: true, title: true },
+  });
+}
+
+/** Filter form options for a year: sections, points, offices and targets. */
+export async function filterOptions(db: Db, year: number) {
+  const [plans, plan, offices] = await Promise.all([
+    db.plan.findMany({ select: { year: true }, orderBy: { year: "desc" } }),
+    db.plan.findUnique({
+      where: { year },
+      select: {
+        sections: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, title: true } },
+        points: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
+        targets: { orderBy: [{ workPointId: "asc" }, { ordinal: "asc" }], select: { id: true, subject: true, workPoint: { select: { number: true } } } },
+      },
+    }),
+    db.office.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, active: true } }),
+  ]);
+  return {
+    years: plans.map((p) => p.year),
+    sections: plan?.sections ?? [],
+    points: plan?.points ?? [],
+    targets: plan?.targets ?? [],
+    offices,
+  };
+}
+

@@ -1,0 +1,102 @@
+/**
+ * Checks of an entry's fields against the database: the point (published plan, office involved),
+ * the date (inside the plan year), quantities (only the point's own targets, per-kind rules) and
+ * the 协办 link. Throws UserFacingError with a clear Chinese message; writes nothing.
+ */
+import type { Tx } from "@/lib/db";
+import { UserFacingError } from "@/lib/action-state";
+import { can } from "@/lib/auth/permissions";
+import { MAX_QUANTITY } from "./constants";
+import type { LedgerUser } from "./access";
+import type { EntryFields, QuantityInput } from "./schemas";
+
+export interface CheckedFields {
+  year: number;
+  quantities: { targetId: number; value: number; completes: boolean }[];
+}
+
+export const MESSAGES = {
+  pointMissing: "工作要点不存在",
+  planNotOpen: "该年度工作要点尚未发布或已归档，不能录入台账",
+  notInvolved: "本科室不是该工作要点的牵头或配合科室，不能录入台账",
+  foreignTarget: "所填指标不属于该工作要点",
+  leadCannotLink: "牵头科室的记录不能关联为协办",
+  linkMissing: "关联的记录须为同一工作要点下牵头科室已提交或已通过的记录",
+} as const;
+
+export function dateOutsideYear(year: number): string {
+  return `日期必须在 ${year} 年内（${year}-01-01 至 ${year}-12-31）`;
+}
+
+interface TargetRow {
+  id: number;
+  subject: string;
+  kind: string;
+}
+
+/** Per-kind rules: COUNT/SUM whole numbers, PERCENT 0–100, BOOLEAN a completion mark. Zero amounts are dropped. */
+export function checkQuantity(target: TargetRow, q: QuantityInput): { targetId: number; value: number; completes: boolean } | null {
+  if (target.kind === "BOOLEAN") return q.completes ? { targetId: target.id, value: 1, completes: true } : null;
+  if (q.value < 0 || q.value > MAX_QUANTITY || !Number.isFinite(q.value)) throw new UserFacingError(`“${target.subject}”的数量应在 0 到 ${MAX_QUANTITY} 之间`);
+  if (target.kind === "PERCENT") {
+    if (q.value > 100) throw new UserFacingError(`“${target.subject}”的比例应在 0 到 100 之间`);
+  } else if (!Number.isInteger(q.value)) {
+    throw new UserFacingError(`“${target.subject}”的数量必须是整数`);
+  }
+  if (q.value === 0) return null;
+  return { targetId: target.id, value: q.value, completes: false };
+}
+
+export async function validateEntryFields(
+  tx: Tx,
+  user: LedgerUser,
+  pointId: number,
+  officeId: number,
+  fields: EntryFields,
+  entryId: number | null,
+): Promise<CheckedFields> {
+  const point = await tx.workPoint.findUnique({
+    where: { id: pointId },
+    select: {
+      id: true,
+      leadOfficeId: true,
+      plan: { select: { year: true, status: true } },
+      supportOffices: { select: { officeId: true } },
+      targets: { select: { id: true, subject: true, kind: true } },
+    },
+  });
+  if (!point) throw new UserFacingError(MESSAGES.pointMissing);
+  if (point.plan.status !== "PUBLISHED") throw new UserFacingError(MESSAGES.planNotOpen);
+  const involved = point.leadOfficeId === officeId || point.supportOffices.some((s) => s.officeId === officeId);
+  if (!involved && !can(user.role, "ledger:writeAll")) throw new UserFacingError(MESSAGES.notInvolved);
+
+  const year = point.plan.year;
+  if (fields.date.getUTCFullYear() !== year) throw new UserFacingError(dateOutsideYear(year));
+
+  const targets = new Map(point.targets.map((t) => [t.id, t]));
+  const quantities: CheckedFields["quantities"] = [];
+  for (const q of fields.quantities) {
+    const target = targets.get(q.targetId);
+    if (!target) throw new UserFacingError(MESSAGES.foreignTarget);
+    const checked = checkQuantity(target, q);
+    if (checked) quantities.push(checked);
+  }
+
+  if (fields.linkedEntryId !== null) {
+    if (officeId === point.leadOfficeId) throw new UserFacingError(MESSAGES.leadCannotLink);
+    const lead = await tx.ledgerEntry.findFirst({
+      where: {
+        id: fields.linkedEntryId,
+        workPointId: point.id,
+        officeId: point.leadOfficeId ?? -1,
+        deletedAt: null,
+        linkedEntryId: null,
+        status: { in: ["SUBMITTED", "APPROVED"] },
+        ...(entryId === null ? {} : { NOT: { id: entryId } }),
+      },
+      select: { id: true },
+    });
+    if (!lead) throw new UserFacingError(MESSAGES.linkMissing);
+  }
+  return { year, quantities };
+}

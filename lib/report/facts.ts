@@ -1,0 +1,151 @@
+/**
+ * Database → ReportFacts: the plain facts the drafter (./draft) writes the annual report from.
+ *
+ * A fixed number of queries whatever the size of the plan or the ledger: the plan's progress
+ * (lib/progress/queries, a handful of grouped queries), then settings, offices, target source
+ * sentences, the counted entries of the year, the quantities linking them to targets, and the
+ * next year's plan — each one query, joined in memory.
+ *
+ * Counting rules are those of lib/progress/queries: APPROVED, not deleted, not a 协办 record
+ * (linkedEntryId set), dated on or before the progress date (31 December for a past year).
+ */
+
+import type { Db } from "@/lib/db";
+import { loadPlanProgress, dayAfter, resolveAsOf } from "@/lib/progress/queries";
+import { chineseNumeral, describeShortfall } from "./sentences";
+import type {
+  NextYearPlanFact,
+  ReportEntryFact,
+  ReportFacts,
+  ReportPointFact,
+  ReportSectionFact,
+  ReportTargetFact,
+} from "./types";
+
+/** Used when UnitSettings has never been saved (a fresh install before the admin fills it in). */
+export const DEFAULT_UNIT_NAME = "市政协办公室";
+
+/** "2025-03-12": the app stores calendar dates at UTC midnight, so the UTC day is the date. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function countedEntryWhere(year: number, before: Date) {
+  return { year, status: "APPROVED", deletedAt: null, linkedEntryId: null, date: { lt: before } } as const;
+}
+
+async function loadNextYearPlan(db: Db, year: number): Promise<NextYearPlanFact | null> {
+  const plan = await db.plan.findUnique({
+    where: { year: year + 1 },
+    select: {
+      year: true,
+      sections: {
+        orderBy: { ordinal: "asc" },
+        select: { title: true, points: { orderBy: { number: "asc" }, select: { number: true, title: true } } },
+      },
+    },
+  });
+  return plan ? { year: plan.year, sections: plan.sections } : null;
+}
+
+/** Facts of the year's report; a year without a plan yields empty sections (the draft then asks for text). */
+export async function buildReportFacts(db: Db, year: number): Promise<ReportFacts> {
+  const [settings, progressData, nextYearPlan] = await Promise.all([
+    db.unitSettings.findUnique({ where: { id: 1 } }),
+    loadPlanProgress(db, year),
+    loadNextYearPlan(db, year),
+  ]);
+  const unitName = settings?.unitName ?? DEFAULT_UNIT_NAME;
+  const signature = settings?.signature || unitName;
+  const asOf = progressData?.progress.asOf ?? resolveAsOf(year);
+  const before = dayAfter(asOf);
+
+  const [entryRows, quantityRows, targetSources, offices] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where: countedEntryWhere(year, before),
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      select: { id: true, date: true, form: true, title: true, category: true, workPointId: true, office: { select: { name: true } } },
+    }),
+    progressData
+      ? db.ledgerQuantity.findMany({
+          where: { target: { planId: progressData.plan.id }, entry: countedEntryWhere(year, before) },
+          orderBy: { entryId: "asc" },
+          select: { targetId: true, entryId: true },
+        })
+      : Promise.resolve([]),
+    progressData
+      ? db.target.findMany({ where: { planId: progressData.plan.id }, select: { id: true, sourceText: true } })
+      : Promise.resolve([]),
+    db.office.findMany({ select: { id: true, name: true } }),
+  ]);
+
+  const toEntryFact = (row: (typeof entryRows)[number]): ReportEntryFact => ({
+    id: row.id,
+    date: isoDay(row.date),
+    form: row.form,
+    title: row.title,
+    officeName: row.office.name,
+    category: row.category === "FIRST_RESPONSIBLE" ? "FIRST_RESPONSIBLE" : "NORMAL",
+  });
+  const firstResponsibleEntries = entryRows.filter((row) => row.category === "FIRST_RESPONSIBLE").map(toEntryFact);
+  // 第一责任人 duties are narrated in part 三, so part 一 does not repeat them under their point.
+  const entriesByPoint = new Map<number, ReportEntryFact[]>();
+  for (const row of entryRows) {
+    if (row.category === "FIRST_RESPONSIBLE") continue;
+    const list = entriesByPoint.get(row.workPointId) ?? [];
+    list.push(toEntryFact(row));
+    entriesByPoint.set(row.workPointId, list);
+  }
+  const entryIdsByTarget = new Map<number, number[]>();
+  for (const row of quantityRows) entryIdsByTarget.set(row.targetId, [...(entryIdsByTarget.get(row.targetId) ?? []), row.entryId]);
+  const sourceTextByTarget = new Map(targetSources.map((t) => [t.id, t.sourceText]));
+  const officeNames = new Map(offices.map((o) => [o.id, o.name]));
+
+  const sections: ReportSectionFact[] = [];
+  const carriedOverPoints: ReportFacts["carriedOverPoints"] = [];
+  if (progressData) {
+    const { progress, targetDefs, deadlineText } = progressData;
+    const pointsBySection = new Map<number, ReportPointFact[]>();
+    for (const pp of progress.points) {
+      const targets: ReportTargetFact[] = pp.targets.flatMap((tp) => {
+        const def = targetDefs.get(tp.targetId);
+        if (!def) return [];
+        return [{
+          targetId: def.id,
+          subject: def.subject,
+          comparator: def.comparator,
+          value: def.value,
+          unit: def.unit,
+          kind: def.kind,
+          actual: tp.actual,
+          met: tp.met,
+          rawRate: tp.rawRate,
+          sourceText: sourceTextByTarget.get(def.id) ?? "",
+          entryIds: entryIdsByTarget.get(def.id) ?? [],
+        }];
+      });
+      const written = deadlineText.get(pp.pointId)?.trim();
+      const point: ReportPointFact = {
+        number: pp.point.number,
+        title: pp.point.title,
+        status: pp.status,
+        leadOffice: pp.point.leadOfficeId ? (officeNames.get(pp.point.leadOfficeId) ?? null) : null,
+        deadline: written || (pp.point.deadline ? isoDay(pp.point.deadline) : null),
+        completed: pp.point.completedAt !== null || pp.status === "DONE",
+        targets,
+        entries: entriesByPoint.get(pp.pointId) ?? [],
+      };
+      pointsBySection.set(pp.point.sectionId, [...(pointsBySection.get(pp.point.sectionId) ?? []), point]);
+      // The plan copier's rule (lib/plan/copy.ts): not marked complete and a target not met.
+      const unmet = targets.filter((t) => !t.met);
+      if (!pp.point.completedAt && unmet.length > 0) {
+        carriedOverPoints.push({ number: point.number, title: point.title, reason: unmet.map(describeShortfall).join("；") });
+      }
+    }
+    progressData.sections.forEach((section, i) => {
+      sections.push({ number: chineseNumeral(i + 1), title: section.title, points: pointsBySection.get(section.id) ?? [] });
+    });
+  }
+
+  return { year, unitName, signature, sections, firstResponsibleEntries, nextYearPlan, carriedOverPoints };
+}

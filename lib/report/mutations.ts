@@ -1,0 +1,190 @@
+/**
+ * Writes to the annual report: generate, save a part, regenerate a part, move through the
+ * workflow, record an export. Each change and its audit row share one transaction; parts and
+ * reports are guarded by their version (optimistic locking) and by the report's status in the
+ * same UPDATE, so a concurrent 送审 cannot let an edit slip into a report under review.
+ *
+ * Every version of a part has a ReportPartRevision row holding its text (who, when), so the
+ * revisions list is the part's full history and regenerating never loses an edit.
+ */
+
+import type { Db, Tx } from "@/lib/db";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { ConflictError, UserFacingError } from "@/lib/action-state";
+import { calendarDayAt } from "@/lib/progress/dates";
+import { draftPart, draftReport } from "./draft";
+import { buildReportFacts } from "./facts";
+import type { GenerateReportInput, RegeneratePartInput, SavePartInput, TransitionInput } from "./schemas";
+import { PART_HEADINGS, type DraftPartKey } from "./types";
+import { editBlockedReason, findPlaceholders, normalizeContent, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
+
+export const NO_REPORT_MESSAGE = "该年度报告尚未生成";
+
+export async function generateReport(db: Db, actor: AuditActor, input: GenerateReportInput) {
+  const [existing, plan] = await Promise.all([
+    db.annualReport.findUnique({ where: { year: input.year }, select: { id: true } }),
+    db.plan.findUnique({ where: { year: input.year }, select: { id: true } }),
+  ]);
+  if (existing) throw new UserFacingError("该年度报告已生成，请直接修改");
+  if (!plan) throw new UserFacingError(`没有${input.year}年度的工作要点，无法生成报告`);
+  const facts = await buildReportFacts(db, input.year);
+  const draft = draftReport(facts);
+  return db.$transaction(async (tx) => {
+    const report = await tx.annualReport.create({
+      data: { year: input.year, title: draft.title, signature: facts.signature, status: "DRAFT" },
+    });
+    for (const part of draft.parts) {
+      await tx.reportPart.create({
+        data: {
+          reportId: report.id,
+          key: part.key,
+          heading: part.heading,
+          content: part.content,
+          sources: JSON.stringify(part.sources),
+          updatedById: actor.id,
+          revisions: { create: { version: 1, content: part.content, savedById: actor.id } },
+        },
+      });
+    }
+    await writeAudit(tx, actor, {
+      entity: "AnnualReport",
+      entityId: report.id,
+      action: "generate",
+      after: { year: report.year, title: report.title, status: report.status, parts: draft.parts.map((p) => p.key) },
+    });
+    return report;
+  });
+}
+
+async function findPart(db: Db | Tx, year: number, key: DraftPartKey) {
+  const part = await db.reportPart.findFirst({ where: { key, report: { year } }, include: { report: { select: { id: true, status: true } } } });
+  if (!part) throw new UserFacingError(NO_REPORT_MESSAGE);
+  const blocked = editBlockedReason(part.report.status);
+  if (blocked) throw new UserFacingError(blocked);
+  return part;
+}
+
+/** The guarded UPDATE's where: this version, and only while the report is a draft. */
+function guard(partId: number, version: number) {
+  return { id: partId, version, report: { status: "DRAFT" } };
+}
+
+export type SavePartResult = { changed: false; version: number } | { changed: true; version: number };
+
+export async function saveReportPart(db: Db, actor: AuditActor, input: SavePartInput): Promise<SavePartResult> {
+  const content = normalizeContent(input.content);
+  if (!content) throw new UserFacingError("内容不能为空；如无内容可写“无。”");
+  return db.$transaction(async (tx) => {
+    const part = await findPart(tx, input.year, input.key);
+    if (part.version !== input.version) throw new ConflictError();
+    if (part.content === content) return { changed: false as const, version: part.version };
+    const { count } = await tx.reportPart.updateMany({
+      where: guard(part.id, input.version),
+      data: { content, edited: true, version: { increment: 1 }, updatedById: actor.id },
+    });
+    if (count === 0) throw new ConflictError();
+    const version = input.version + 1;
+    await tx.reportPartRevision.create({ data: { partId: part.id, version, content, savedById: actor.id } });
+    await writeAudit(tx, actor, {
+      entity: "ReportPart",
+      entityId: part.id,
+      action: "update",
+      before: { year: input.year, key: input.key, version: part.version, content: part.content },
+      after: { year: input.year, key: input.key, version, content },
+    });
+    return { changed: true as const, version };
+  });
+}
+
+export type RegenerateResult = { needsConfirm: true } | { needsConfirm: false; version: number };
+
+/**
+ * Redrafts one part from today's data; the other parts are not touched. A part a person has
+ * edited is only overwritten with `confirm` (the caller asks first); its text stays in the
+ * revisions either way.
+ */
+export async function regenerateReportPart(db: Db, actor: AuditActor, input: RegeneratePartInput): Promise<RegenerateResult> {
+  const current = await findPart(db, input.year, input.key);
+  if (current.version !== input.version) throw new ConflictError();
+  if (current.edited && !input.confirm) return { needsConfirm: true };
+  const drafted = draftPart(await buildReportFacts(db, input.year), input.key);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.reportPart.updateMany({
+      where: guard(current.id, input.version),
+      data: {
+        heading: PART_HEADINGS[input.key],
+        content: drafted.content,
+        sources: JSON.stringify(drafted.sources),
+        edited: false,
+        version: { increment: 1 },
+        updatedById: actor.id,
+      },
+    });
+    if (count === 0) throw new ConflictError();
+    // The version check above means current.content is still the stored text: keep it if a
+    // row written before the "every version has a revision" rule lacks it.
+    const kept = await tx.reportPartRevision.findFirst({ where: { partId: current.id, version: current.version }, select: { id: true } });
+    if (!kept) {
+      await tx.reportPartRevision.create({
+        data: { partId: current.id, version: current.version, content: current.content, savedById: current.updatedById },
+      });
+    }
+    const version = input.version + 1;
+    await tx.reportPartRevision.create({ data: { partId: current.id, version, content: drafted.content, savedById: actor.id } });
+    await writeAudit(tx, actor, {
+      entity: "ReportPart",
+      entityId: current.id,
+      action: "regenerate",
+      before: { year: input.year, key: input.key, version: current.version, edited: current.edited, content: current.content },
+      after: { year: input.year, key: input.key, version, content: drafted.content },
+    });
+    return { needsConfirm: false, version };
+  });
+}
+
+/** 送审 / 定稿 / 退回草稿 / 重新打开, each from one status only, on the version the user saw. */
+export async function transitionReport(db: Db, actor: AuditActor, transition: ReportTransition, input: TransitionInput) {
+  const rule = TRANSITIONS[transition];
+  return db.$transaction(async (tx) => {
+    const report = await tx.annualReport.findUnique({
+      where: { year: input.year },
+      include: { parts: { select: { key: true, heading: true, content: true } } },
+    });
+    if (!report) throw new UserFacingError(NO_REPORT_MESSAGE);
+    const blocked = transitionBlockedReason(transition, report.status);
+    if (blocked) throw new UserFacingError(blocked);
+    if (report.version !== input.version) throw new ConflictError();
+    if (transition === "submit") {
+      const unfinished = report.parts.filter((part) => findPlaceholders(part.content).length > 0);
+      if (unfinished.length > 0) {
+        const headings = unfinished.map((part) => part.heading).join("；");
+        throw new UserFacingError(`以下部分仍有“请补充”的内容，请完善后再送审：${headings}`);
+      }
+    }
+    // 定稿 dates the report (the export prints it); reopening clears the date for the next 定稿.
+    const signedOn = transition === "finalize" ? calendarDayAt(new Date()) : transition === "reopen" ? null : report.signedOn;
+    const { count } = await tx.annualReport.updateMany({
+      where: { id: report.id, version: input.version, status: rule.from },
+      data: { status: rule.to, signedOn, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await writeAudit(tx, actor, {
+      entity: "AnnualReport",
+      entityId: report.id,
+      action: transition,
+      before: { year: report.year, status: report.status, version: report.version, signedOn: report.signedOn },
+      after: { year: report.year, status: rule.to, version: report.version + 1, signedOn },
+    });
+    return { status: rule.to, version: report.version + 1 };
+  });
+}
+
+/** The audit row of a Word download. */
+export async function recordReportExport(db: Db, actor: AuditActor, report: { id: number; year: number; status: string; version: number }) {
+  await writeAudit(db, actor, {
+    entity: "AnnualReport",
+    entityId: report.id,
+    action: "export.report",
+    after: { year: report.year, status: report.status, version: report.version },
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * Plain-data input and output of the annual-report drafter (法治建设年度报告).
+ *
+ * The DB layer builds `ReportFacts` from the plan, the ledger and the target
+ * evaluation; everything under lib/report works on these plain objects only,
+ * so drafting and export stay testable without Prisma or Next.
+ */
+
+export interface ReportTargetFact {
+  targetId: number;
+  /** What is counted, e.g. "专题学习", "专题培训班", "培训人数", "办复率". */
+  subject: string;
+  comparator: ">=" | "<=" | "=";
+  value: number;
+  unit: string;
+  kind: "COUNT" | "SUM" | "PERCENT" | "BOOLEAN";
+  /** Achieved figure, in the same unit as `value` (a PERCENT target's 100 means 100%). */
+  actual: number;
+  met: boolean;
+  /** actual / value as a fraction, not capped: 412 of 200 → 2.06. */
+  rawRate: number;
+  /** The plan sentence the target was read from ("全年组织专题学习不少于 4 次"). */
+  sourceText: string;
+  /** Approved ledger entries behind the figure. */
+  entryIds: number[];
+}
+
+export type ReportEntryForm =
+  | "集中学习"
+  | "专题研讨"
+  | "专家讲座"
+  | "培训班"
+  | "宣传活动"
+  | "调研视察"
+  | "制度建设"
+  | "其他";
+
+export interface ReportEntryFact {
+  id: number;
+  /** ISO date ("2025-03-12") or timestamp; timestamps are read in China time. */
+  date: string;
+  /** Usually one of ReportEntryForm; unknown forms are described generically. */
+  form: string;
+  title: string;
+  officeName: string;
+  category: "NORMAL" | "FIRST_RESPONSIBLE";
+}
+
+export type ReportPointStatus = "DONE" | "ON_TRACK" | "BEHIND" | "OVERDUE" | "NOT_STARTED";
+
+export interface ReportPointFact {
+  number: number;
+  title: string;
+  status: ReportPointStatus;
+  leadOffice: string | null;
+  /** Free text from the plan ("6月底前", "年底前") or an ISO date. */
+  deadline: string | null;
+  completed: boolean;
+  targets: ReportTargetFact[];
+  /** Approved entries only. */
+  entries: ReportEntryFact[];
+}
+
+export interface ReportSectionFact {
+  /** Chinese numeral of the plan section, e.g. "一". */
+  number: string;
+  title: string;
+  points: ReportPointFact[];
+}
+
+export interface NextYearPlanFact {
+  year: number;
+  sections: { title: string; points: { number: number; title: string }[] }[];
+}
+
+export interface ReportFacts {
+  year: number;
+  unitName: string;
+  signature: string;
+  sections: ReportSectionFact[];
+  firstResponsibleEntries: ReportEntryFact[];
+  nextYearPlan: NextYearPlanFact | null;
+  carriedOverPoints: { number: number; title: string; reason: string }[];
+}
+
+export type DraftPartKey = "part1" | "part2" | "part3" | "part4" | "part5";
+
+export const PART_HEADINGS = {
+  part1: "一、主要举措和成效",
+  part2: "二、存在的不足和原因",
+  part3: "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+  part4: "四、下一年度推进法治建设的主要安排",
+  part5: "五、其他需要报告的情况",
+} as const satisfies Record<DraftPartKey, string>;
+
+export const PART_KEYS: readonly DraftPartKey[] = ["part1", "part2", "part3", "part4", "part5"];
+
+/**
+ * One part of the report as the browser editor edits it and the docx builder reads it.
+ *
+ * `content`: paragraphs separated by "\n". A paragraph starting with "（一）" is a
+ * level-2 heading; one starting with "1." / "1．" / "1、" is a level-3 paragraph whose
+ * run-in title runs to the first "。". The part heading itself is not repeated.
+ *
+ * `sources`: key = a figure phrase exactly as it appears in `content`
+ * (e.g. "组织专题学习6次", "3月12日以集中学习形式开展“学习宪法”专题学习"),
+ * value = ids of the approved ledger entries behind it. The content stays clean
+ * text; a viewer finds each key in the text to link it. Every key occurs in the
+ * content when drafted; if the same phrase is produced twice in one part, its ids
+ * are merged. Keys whose phrase the author later edits away simply stop matching.
+ */
+export interface DraftPart {
+  key: DraftPartKey;
+  heading: (typeof PART_HEADINGS)[DraftPartKey];
+  content: string;
+  sources: Record<string, number[]>;
+}
+
+export interface DraftReport {
+  /** "{单位名称}{年份}年法治建设年度工作报告" */
+  title: string;
+  /** Opening paragraph printed before part 一 ("…现将{year}年度法治建设工作情况报告如下。"). */
+  preface: string;
+  parts: DraftPart[];
+}

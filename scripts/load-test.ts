@@ -1,0 +1,159 @@
+/**
+ * `npm run test:load`: the production build under write load. 20 logged-in clients create and edit
+ * 10 000 ledger entries (every tenth edit races a second, conflicting edit of the same version),
+ * while 10 more read the dashboard. Afterwards every acknowledged write is checked in the database.
+ * Prints one JSON object on its last line. Traffic goes to localhost only, bounded in count and time.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { loginCookie } from "../tests/support/server-process";
+
+const PORT = Number(process.env.LOAD_PORT || 3350);
+const BASE = `http://localhost:${PORT}`;
+const DB_FILE = path.join(process.cwd(), "data", "load.db");
+const WRITERS = 20;
+const READERS = 10;
+const ENTRIES = Number(process.env.LOAD_ENTRIES || 10_000);
+const TIME_LIMIT_MS = 15 * 60 * 1000;
+
+const latencies: number[] = [];
+const counters = { requests: 0, errors: 0, fivexx: 0, conflictsRefused: 0 };
+
+async function timed(url: string, init: RequestInit): Promise<Response | null> {
+  const started = performance.now();
+  counters.requests += 1;
+  try {
+    const response = await fetch(url, init);
+    latencies.push(performance.now() - started);
+    if (response.status >= 500) counters.fivexx += 1;
+    return response;
+  } catch {
+    counters.errors += 1;
+    return null;
+  }
+}
+
+async function waitForServer(child: ReturnType<typeof spawn>) {
+  const deadline = Date.now() + 10 * 60 * 1000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("server exited during start-up");
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10 : 0;
+}
+
+async function main() {
+  for (const suffix of ["", "-wal", "-shm"]) await import("node:fs").then((fs) => fs.rmSync(DB_FILE + suffix, { force: true }));
+  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, PORT: String(PORT), NEXTAUTH_URL: BASE, SEED_DEMO: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on("exit", stop);
+  await waitForServer(server);
+
+  const year = new Date().getFullYear();
+  const lookup = new Database(DB_FILE, { readonly: true });
+  const pointIds = (
+    lookup
+      .prepare(`SELECT wp.id AS id FROM "WorkPoint" wp JOIN "Plan" p ON p.id = wp."planId" JOIN "Office" o ON o.id = wp."leadOfficeId" WHERE p.year = ? AND o.name = '综合科'`)
+      .all(year) as { id: number }[]
+  ).map((r) => r.id);
+  lookup.close();
+
+  const writerCookies = await Promise.all(Array.from({ length: WRITERS }, () => loginCookie(BASE, "staff-zonghe")));
+  const readerCookies = await Promise.all(Array.from({ length: READERS }, () => loginCookie(BASE, "leader")));
+  const expectedTitles = new Map<number, string>();
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  let writersDone = false;
+
+  const json = (cookie: string, method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { "content-type": "application/json", cookie, origin: BASE },
+    body: JSON.stringify(body),
+  });
+
+  async function writer(n: number) {
+    const cookie = writerCookies[n];
+    const share = Math.ceil(ENTRIES / WRITERS);
+    for (let i = 0; i < share && Date.now() < deadline; i += 1) {
+      const title = `压测-${n}-${i}`;
+      const body = { pointId: pointIds[i % pointIds.length], date: `${year}-01-${String((i % 28) + 1).padStart(2, "0")}`, title, form: "其他", description: "load" };
+      const created = await timed(`${BASE}/api/v1/ledger-entries`, json(cookie, "POST", body));
+      if (!created || created.status !== 201) {
+        if (created && created.status < 500) counters.errors += 1;
+        continue;
+      }
+      const { id, version } = (await created.json()) as { id: number; version: number };
+      expectedTitles.set(id, title);
+      const edit = (suffix: string) => timed(`${BASE}/api/v1/ledger-entries/${id}`, json(cookie, "PATCH", { ...body, pointId: undefined, title: `${title}-${suffix}`, version }));
+      const attempts = i % 10 === 0 ? [edit("a"), edit("b")] : [edit("a")];
+      const results = await Promise.all(attempts);
+      results.forEach((response, k) => {
+        if (!response) return;
+        if (response.status === 200) expectedTitles.set(id, `${title}-${k === 0 ? "a" : "b"}`);
+        else if (response.status === 409) counters.conflictsRefused += 1;
+        else if (response.status < 500) counters.errors += 1;
+      });
+    }
+  }
+
+  async function reader(n: number) {
+    while (!writersDone && Date.now() < deadline) {
+      const response = await timed(`${BASE}/dashboard`, { headers: { cookie: readerCookies[n] } });
+      if (response) {
+        await response.arrayBuffer();
+        if (!response.ok) counters.errors += 1;
+      }
+    }
+  }
+
+  const readers = Array.from({ length: READERS }, (_, n) => reader(n));
+  await Promise.all(Array.from({ length: WRITERS }, (_, n) => writer(n)));
+  writersDone = true;
+  await Promise.all(readers);
+
+  const db = new Database(DB_FILE, { readonly: true });
+  const rows = db.prepare(`SELECT id, title FROM "LedgerEntry" WHERE title LIKE '压测-%'`).all() as { id: number; title: string }[];
+  db.close();
+  const stored = new Map(rows.map((r) => [r.id, r.title]));
+  const lostWrites = [...expectedTitles].filter(([id, title]) => stored.get(id) !== title).length;
+  stop();
+
+  console.log(
+    JSON.stringify({
+      requests: counters.requests,
+      errors: counters.errors,
+      "5xx": counters.fivexx,
+      lost_writes: lostWrites,
+      conflicts_refused: counters.conflictsRefused,
+      entries_created: expectedTitles.size,
+      p50_ms: percentile(latencies, 50),
+      p99_ms: percentile(latencies, 99),
+    }),
+  );
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error("压测失败：", error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+/**
+ * `npm start`: everything a fresh clone needs, then the production server.
+ * Data directory, auth secret, migrations, demo seed, build when missing or stale, `next start`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DATA_DIR, ROOT_DIR, databaseKind, databaseUrl, ensureAuthSecret } from "../lib/config";
+import { applyMigrations, seedIfEmpty } from "../lib/setup";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
+import { ROLE_LABEL } from "../lib/auth/roles";
+
+const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts"];
+const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || ".next");
+const BUILD_STAMP = path.join(DIST_DIR, "portal-source-hash");
+
+function hashSources(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    } else if (!/\.test\.ts$/.test(p)) {
+      hash.update(path.relative(ROOT_DIR, p));
+      hash.update(fs.readFileSync(p));
+    }
+  };
+  for (const p of SOURCE_PATHS) visit(path.join(ROOT_DIR, p));
+  return hash.digest("hex");
+}
+
+function buildIfStale(): void {
+  const current = hashSources();
+  const built = fs.existsSync(path.join(DIST_DIR, "BUILD_ID")) && fs.existsSync(BUILD_STAMP) ? fs.readFileSync(BUILD_STAMP, "utf8") : "";
+  if (built === current) return;
+  console.log("正在构建生产版本（首次启动或代码已更新），约需一两分钟…");
+  const result = spawnSync(process.execPath, [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error("构建失败，请查看上方输出。");
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(BUILD_STAMP, current);
+}
+
+async function main() {
+  const port = process.env.PORT || "3000";
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret();
+  process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+  process.env.DATABASE_URL = databaseUrl();
+
+  const applied = await applyMigrations();
+  if (applied.length) console.log(`已应用数据库迁移：${applied.join(", ")}`);
+
+  const { prisma } = await import("../lib/db");
+  const seeded = await seedIfEmpty(prisma);
+  await prisma.$disconnect();
+
+  if (process.argv.includes("--setup-only")) return;
+  buildIfStale();
+
+  const url = `http://localhost:${port}`;
+  console.log("");
+  console.log(`法治建设工作台：${url}`);
+  console.log(`数据库：${databaseKind() === "sqlite" ? process.env.DATABASE_URL.replace(/^file:/, "") : "PostgreSQL"}`);
+  if (seeded.kind === "admin") {
+    console.log(`已创建管理员账户 admin，初始密码：${seeded.password}（仅显示一次，请登录后立即修改）`);
+  }
+  if (seeded.kind === "demo" || (await hasDemoAccounts())) {
+    console.log(`演示账户（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${ROLE_LABEL[a.role]}${a.office ? ` · ${a.office}` : ""}`);
+    console.log("警告：演示账户和演示数据仅供试用，切勿用于生产环境（生产部署请设置 SEED_DEMO=0）。");
+  }
+  console.log("");
+
+  const child = spawn(process.execPath, [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+async function hasDemoAccounts(): Promise<boolean> {
+  const { prisma } = await import("../lib/db");
+  const count = await prisma.user.count({ where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) } } });
+  await prisma.$disconnect();
+  return count === DEMO_ACCOUNTS.length;
+}
+
+main().catch((error) => {
+  console.error("启动失败：", error);
+  process.exit(1);
+});

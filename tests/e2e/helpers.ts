@@ -1,0 +1,15 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Demo@2025";
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+export async function navLabels(page: Page): Promise<string[]> {
+  return page.getByRole("navigation", { name: "主导航" }).getByRole("link").allInnerTexts();
+}

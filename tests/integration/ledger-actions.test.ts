@@ -1,0 +1,108 @@
+/**
+ * The ledger's server actions through the same harness as tests/integration/security-matrix.test.ts:
+ * every persona against every action (allowed ones succeed, the others get a refusal message and
+ * change nothing), and arbitrary input never crashes an action nor writes anything when refused.
+ */
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
+import { fd, type MatrixContext } from "@/tests/security/action-cases";
+import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/security/ledger-cases";
+import type { ActionState } from "@/lib/action-state";
+
+let currentSession: unknown = null;
+vi.mock("next-auth", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("next-auth")>();
+  return { ...actual, getServerSession: vi.fn(async () => currentSession) };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+
+const ROOT = path.resolve(__dirname, "../..");
+let t: TestDb;
+let ctx: MatrixContext;
+
+function businessCounts(counts: Record<string, number>) {
+  const { AuditLog: _audit, LoginAttempt: _attempts, ...rest } = counts;
+  return rest;
+}
+
+beforeAll(async () => {
+  t = await createTestDb({ seed: true });
+  process.env.DATABASE_URL = t.url;
+  await createDisabledUser(t.db);
+  let n = 0;
+  ctx = { db: t.db, seq: () => ++n, ids: await prepareLedgerMatrixFixtures(t.db) };
+});
+afterAll(async () => {
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await t.cleanup();
+});
+
+async function run(name: string, input: Record<string, string>): Promise<ActionState> {
+  const mod = await import(path.join(ROOT, "lib/ledger/actions.ts"));
+  return (mod[name] as (prev: ActionState, form: FormData) => Promise<ActionState>)({ ok: false, message: "" }, fd(input));
+}
+
+describe("ledger action permission matrix", () => {
+  it("covers every exported ledger action", async () => {
+    const mod = await import(path.join(ROOT, "lib/ledger/actions.ts"));
+    expect(Object.keys(mod).sort()).toEqual(LEDGER_ACTION_CASES.map((c) => c.name).sort());
+  });
+
+  const cells = LEDGER_ACTION_CASES.flatMap((c) => PERSONAS.map((persona) => [`${c.name} as ${persona}`, c, persona] as const));
+  it.each(cells)("%s", async (_label, c, persona: Persona) => {
+    const input = await c.input(ctx, persona);
+    currentSession = await sessionFor(t.db, persona);
+    const before = businessCounts(await tableCounts(t.db));
+    const result = await run(c.name, input);
+    if (c.allowed.includes(persona)) {
+      expect(result.ok, `${c.name} as ${persona}: ${result.message}`).toBe(true);
+    } else {
+      expect(result.ok).toBe(false);
+      expect(REFUSAL_MESSAGES).toContain(result.message);
+      expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+    }
+  });
+
+  it("a forged status or office in the form is refused and writes nothing", async () => {
+    currentSession = await sessionFor(t.db, "STAFF_OWNER");
+    for (const c of LEDGER_ACTION_CASES.filter((x) => x.allowed.includes("STAFF_OWNER"))) {
+      const input = await c.input(ctx, "STAFF_OWNER");
+      const forgeries: Record<string, string>[] = [{ status: "APPROVED" }, { officeId: String(ctx.ids.ledgerOfficeId + 1) }, { createdById: "1" }];
+      for (const forged of forgeries) {
+        const before = await tableCounts(t.db);
+        const result = await run(c.name, { ...input, ...forged });
+        expect(result.ok, `${c.name} with ${JSON.stringify(forged)}`).toBe(false);
+        expect(result.message).toContain("不接受的字段");
+        expect(await tableCounts(t.db)).toEqual(before);
+      }
+    }
+  });
+});
+
+describe("arbitrary input never crashes a ledger action and a refused input writes nothing", () => {
+  it.each(LEDGER_ACTION_CASES.map((c) => [c.name, c] as const))("%s", async (_label, c) => {
+    const persona = c.allowed[0];
+    const fieldNames = Object.keys(await c.input(ctx, persona));
+    const key = fc.oneof(fc.constantFrom(...fieldNames, "officeId", "status", "createdById", "role", "version"), fc.string({ maxLength: 12 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.constantFrom("", "-1", "0", "1e309", "NaN", "on", "9007199254740993", "2025-02-30", "../../etc/passwd", "<script>alert(1)</script>", "\u0000"),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, value, { maxKeys: 8 }), async (values) => {
+        currentSession = await sessionFor(t.db, persona);
+        const before = await tableCounts(t.db);
+        const result = await run(c.name, values);
+        expect(typeof result.ok).toBe("boolean");
+        expect(typeof result.message).toBe("string");
+        if (!result.ok) expect(await tableCounts(t.db)).toEqual(before);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

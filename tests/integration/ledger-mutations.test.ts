@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { ConflictError, CONFLICT_MESSAGE, UserFacingError } from "@/lib/action-state";
+import { NotFoundError, type LedgerUser } from "@/lib/ledger/access";
+import { NOT_FOUND_MESSAGE } from "@/lib/ledger/constants";
+import * as m from "@/lib/ledger/mutations";
+import { getEntryDetail } from "@/lib/ledger/queries";
+import { createEntryForOfficeSchema, createEntrySchema, idVersionSchema, normalizeEntryForm, updateEntrySchema, type CreateEntryInput } from "@/lib/ledger/schemas";
+import { MESSAGES, dateOutsideYear } from "@/lib/ledger/validate";
+import { SELF_REVIEW } from "@/lib/ledger/workflow";
+import { ledgerUser, officeId, pointOf } from "@/tests/support/ledger-helpers";
+
+const YEAR = 2026;
+let t: TestDb;
+let zonghe: LedgerUser;
+let yanjiu: LedgerUser;
+let coordinator: LedgerUser;
+let leader: LedgerUser;
+let viewer: LedgerUser;
+let point1: Awaited<ReturnType<typeof pointOf>>;
+let point4: Awaited<ReturnType<typeof pointOf>>;
+
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+function input(over: Partial<CreateEntryInput> = {}): CreateEntryInput {
+  return {
+    pointId: point1.id,
+    date: day(`${YEAR}-03-12`),
+    title: "专题学习：习近平法治思想的核心要义",
+    form: "集中学习",
+    description: "组织机关干部62人参加。",
+    participants: "机关全体干部",
+    category: "NORMAL",
+    linkedEntryId: null,
+    quantities: [{ targetId: point1.targets[0].id, value: 1, completes: false }],
+    ...over,
+  };
+}
+
+async function expectNothingChanged(call: () => Promise<unknown>, error: unknown, message?: string) {
+  const before = await tableCounts(t.db);
+  const promise = call();
+  await expect(promise).rejects.toBeInstanceOf(error as never);
+  if (message) await expect(promise).rejects.toThrow(message);
+  expect(await tableCounts(t.db)).toEqual(before);
+}
+
+beforeAll(async () => {
+  t = await createTestDb({ seed: true });
+  [zonghe, yanjiu, coordinator, leader, viewer] = await Promise.all(
+    ["staff-zonghe", "staff-yanjiu", "coordinator", "leader", "viewer"].map((u) => ledgerUser(t.db, u)),
+  );
+  point1 = await pointOf(t.db, YEAR, 1);
+  point4 = await pointOf(t.db, YEAR, 4);
+});
+afterAll(async () => t.cleanup());
+
+describe("strict schemas", () => {
+  const form = { pointId: "1", date: `${YEAR}-03-12`, title: "学习", form: "集中学习", "qty.1": "1" };
+  it.each(["officeId", "status", "createdById", "version", "reviewedById", "deletedAt", "year"])("create refuses the extra field %s", (field) => {
+    expect(createEntrySchema.safeParse(normalizeEntryForm(form)).success).toBe(true);
+    const parsed = createEntrySchema.safeParse(normalizeEntryForm({ ...form, [field]: "1" }));
+    expect(parsed.success).toBe(false);
+  });
+  it.each(["status", "officeId", "createdById", "pointId", "workPointId", "returnReason"])("update refuses the extra field %s", (field) => {
+    const { pointId: _point, ...fields } = form;
+    const edit = { ...fields, id: "1", version: "1" };
+    expect(updateEntrySchema.safeParse(normalizeEntryForm(edit)).success).toBe(true);
+    const parsed = updateEntrySchema.safeParse(normalizeEntryForm({ ...edit, [field]: "2" }));
+    expect(parsed.success).toBe(false);
+  });
+  it("transitions take only id and version: a forged status is refused", () => {
+    expect(idVersionSchema.safeParse({ id: "1", version: "1", status: "APPROVED" }).success).toBe(false);
+    expect(createEntryForOfficeSchema.safeParse(normalizeEntryForm({ ...form, officeId: "2", status: "APPROVED" })).success).toBe(false);
+  });
+  it("refuses bad field values", () => {
+    const bad = (over: Record<string, string>) => createEntrySchema.safeParse(normalizeEntryForm({ ...form, ...over })).success;
+    expect(bad({})).toBe(true);
+    expect(bad({ title: "" })).toBe(false);
+    expect(bad({ title: "长".repeat(101) })).toBe(false);
+    expect(bad({ description: "长".repeat(2001) })).toBe(false);
+    expect(bad({ participants: "长".repeat(501) })).toBe(false);
+    expect(bad({ form: "喝茶" })).toBe(false);
+    expect(bad({ category: "ADMIN" })).toBe(false);
+    expect(bad({ date: "2026-02-30" })).toBe(false);
+    expect(bad({ date: "next week" })).toBe(false);
+    expect(bad({ "qty.1": "-1" })).toBe(false);
+    expect(bad({ "qty.1": "100001" })).toBe(false);
+    expect(bad({ "qty.1": "abc" })).toBe(false);
+  });
+});
+
+describe("recording entries", () => {
+  it("STAFF record for their own office: an officeId passed in is never used", async () => {
+    const entry = await m.createEntry(t.db, zonghe, { ...input(), officeId: await officeId(t.db, "研究室") });
+    expect(entry.officeId).toBe(zonghe.officeId);
+    expect(entry.status).toBe("DRAFT");
+    expect(entry.year).toBe(YEAR);
+    expect(entry.createdById).toBe(zonghe.id);
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entity: "LedgerEntry", entityId: String(entry.id), action: "create" } });
+    expect(JSON.parse(audit.after!).quantities).toEqual([{ targetId: point1.targets[0].id, value: 1, completes: false }]);
+  });
+
+  it("the COORDINATOR records for an office chosen in the form", async () => {
+    const rsId = await officeId(t.db, "人事科");
+    const entry = await m.createEntry(t.db, coordinator, { ...input(), officeId: rsId });
+    expect(entry.officeId).toBe(rsId);
+  });
+
+  it("refuses a point the office neither leads nor cooperates on", async () => {
+    await expectNothingChanged(() => m.createEntry(t.db, yanjiu, input()), UserFacingError, MESSAGES.notInvolved);
+  });
+
+  it("refuses a date outside the plan year", async () => {
+    await expectNothingChanged(() => m.createEntry(t.db, zonghe, input({ date: day("2025-12-31") })), UserFacingError, dateOutsideYear(YEAR));
+    await expectNothingChanged(() => m.createEntry(t.db, zonghe, input({ date: day("2027-01-01") })), UserFacingError, dateOutsideYear(YEAR));
+  });
+
+  it("refuses a quantity for another point's target", async () => {
+    const foreign = point4.targets.find((x) => x.subject === "培训人数")!;
+    await expectNothingChanged(
+      () => m.createEntry(t.db, zonghe, input({ quantities: [{ targetId: foreign.id, value: 85, completes: false }] })),
+      UserFacingError,
+      MESSAGES.foreignTarget,
+    );
+  });
+
+  it("refuses fractional counts", async () => {
+    await expectNothingChanged(
+      () => m.createEntry(t.db, zonghe, input({ quantities: [{ targetId: point1.targets[0].id, value: 1.5, completes: false }] })),
+      UserFacingError,
+      "必须是整数",
+    );
+  });
+
+  it("refuses users without write permission, and plans that are not published", async () => {
+    await expectNothingChanged(() => m.createEntry(t.db, viewer, input()), UserFacingError);
+    await expectNothingChanged(() => m.createEntry(t.db, leader, input()), UserFacingError);
+    await t.db.plan.update({ where: { year: YEAR }, data: { status: "ARCHIVED" } });
+    try {
+      await expectNothingChanged(() => m.createEntry(t.db, zonghe, input()), UserFacingError, MESSAGES.planNotOpen);
+    } finally {
+      await t.db.plan.update({ where: { year: YEAR }, data: { status: "PUBLISHED" } });
+    }
+  });
+});
+
+describe("ownership in the where", () => {
+  it("staff-yanjiu can neither read, edit, delete, submit nor attach to a 综合科 entry", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "综合科的记录" }));
+    expect(await getEntryDetail(t.db, yanjiu, entry.id)).toBeNull();
+    expect(await getEntryDetail(t.db, zonghe, entry.id)).not.toBeNull();
+    const v = { id: entry.id, version: entry.version };
+    await expectNothingChanged(() => m.updateEntry(t.db, yanjiu, { ...input(), ...v, title: "篡改" }), NotFoundError, NOT_FOUND_MESSAGE);
+    await expectNothingChanged(() => m.deleteEntry(t.db, yanjiu, v), NotFoundError, NOT_FOUND_MESSAGE);
+    await expectNothingChanged(() => m.transitionEntry(t.db, yanjiu, "submit", v), NotFoundError, NOT_FOUND_MESSAGE);
+    await expectNothingChanged(() => m.addAttachment(t.db, yanjiu, { entryId: entry.id, fileName: "a.pdf", bytes: new Uint8Array(Buffer.from("%PDF-1.4")) }), NotFoundError);
+    // A STAFF approving (even an entry of their own office) is refused by the permission table.
+    await expectNothingChanged(() => m.transitionEntry(t.db, zonghe, "approve", v), UserFacingError);
+    const after = await t.db.ledgerEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(after).toMatchObject({ title: "综合科的记录", status: "DRAFT", version: 1, deletedAt: null });
+  });
+});
+
+describe("optimistic locking", () => {
+  it("of two saves with the same version, the second is refused and the first is kept", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "原标题" }));
+    const base = { ...input(), id: entry.id, version: entry.version };
+    await m.updateEntry(t.db, zonghe, { ...base, title: "第一人的修改", quantities: [{ targetId: point1.targets[0].id, value: 2, completes: false }] });
+    await expectNothingChanged(() => m.updateEntry(t.db, coordinator, { ...base, title: "第二人的修改" }), ConflictError, CONFLICT_MESSAGE);
+    const kept = await t.db.ledgerEntry.findUniqueOrThrow({ where: { id: entry.id }, include: { quantities: true } });
+    expect(kept.title).toBe("第一人的修改");
+    expect(kept.version).toBe(2);
+    expect(kept.quantities.map((q) => q.value)).toEqual([2]);
+    await expect(m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: 1 })).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("workflow", () => {
+  it("draft → submitted → returned (reason) → corrected → resubmitted → approved; every step audited", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "完整流程" }));
+    let v = { id: entry.id, version: entry.version };
+    const step = async (user: LedgerUser, action: Parameters<typeof m.transitionEntry>[2], reason?: string) => {
+      const after = await m.transitionEntry(t.db, user, action, { ...v, reason });
+      v = { id: after.id, version: after.version };
+      return after;
+    };
+    expect((await step(zonghe, "submit")).status).toBe("SUBMITTED");
+    await expect(m.updateEntry(t.db, zonghe, { ...input(), ...v, title: "审核中修改" })).rejects.toThrow("请先撤回提交");
+    await expect(m.transitionEntry(t.db, coordinator, "return", { ...v, reason: " " })).rejects.toThrow("请填写退回原因");
+    const returned = await step(coordinator, "return", "请补充签到表");
+    expect(returned).toMatchObject({ status: "RETURNED", returnReason: "请补充签到表", reviewedById: coordinator.id });
+    const fixed = await m.updateEntry(t.db, zonghe, { ...input(), ...v, title: "完整流程（已补充）" });
+    v = { id: fixed.id, version: fixed.version };
+    expect(fixed.status).toBe("RETURNED");
+    expect((await step(zonghe, "submit")).status).toBe("SUBMITTED");
+    expect((await step(coordinator, "approve")).status).toBe("APPROVED");
+    // Approved entries are read-only and cannot be deleted; only the COORDINATOR reopens them.
+    await expect(m.updateEntry(t.db, zonghe, { ...input(), ...v })).rejects.toThrow("已通过审核的台账不能修改");
+    await expect(m.deleteEntry(t.db, zonghe, v)).rejects.toThrow("已通过审核的台账不能删除");
+    await expect(m.transitionEntry(t.db, leader, "reopen", v)).rejects.toThrow();
+    expect((await step(coordinator, "reopen")).status).toBe("SUBMITTED");
+    const actions = (await t.db.auditLog.findMany({ where: { entity: "LedgerEntry", entityId: String(entry.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["create", "submit", "return", "update", "submit", "approve", "reopen"]);
+  });
+
+  it("nobody reviews their own entry", async () => {
+    const entry = await m.createEntry(t.db, coordinator, { ...input(), officeId: await officeId(t.db, "法治办"), title: "法治办自己的记录" });
+    const submitted = await m.transitionEntry(t.db, coordinator, "submit", { id: entry.id, version: entry.version });
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", { id: entry.id, version: submitted.version }), UserFacingError, SELF_REVIEW);
+    expect((await m.transitionEntry(t.db, leader, "approve", { id: entry.id, version: submitted.version })).status).toBe("APPROVED");
+  });
+
+  it("staff can recall a submitted entry to draft", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input());
+    const submitted = await m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: entry.version });
+    const recalled = await m.transitionEntry(t.db, zonghe, "recall", { id: entry.id, version: submitted.version });
+    expect(recalled).toMatchObject({ status: "DRAFT", submittedAt: null });
+  });
+});
+
+describe("soft delete and restore", () => {
+  it("deletes softly (audited), hides the entry, and only the COORDINATOR restores it", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "将被删除" }));
+    await m.deleteEntry(t.db, zonghe, { id: entry.id, version: entry.version });
+    const row = await t.db.ledgerEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(row.deletedAt).not.toBeNull();
+    expect(await getEntryDetail(t.db, zonghe, entry.id)).toBeNull();
+    expect(await getEntryDetail(t.db, coordinator, entry.id)).not.toBeNull();
+    await expectNothingChanged(() => m.restoreEntry(t.db, zonghe, { id: entry.id, version: row.version }), UserFacingError);
+    await expectNothingChanged(() => m.restoreEntry(t.db, leader, { id: entry.id, version: row.version }), UserFacingError);
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "submit", { id: entry.id, version: row.version }), UserFacingError, "已删除");
+    await m.restoreEntry(t.db, coordinator, { id: entry.id, version: row.version });
+    expect((await getEntryDetail(t.db, zonghe, entry.id))?.deletedAt).toBeNull();
+    const actions = (await t.db.auditLog.findMany({ where: { entity: "LedgerEntry", entityId: String(entry.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["create", "delete", "restore"]);
+  });
+});

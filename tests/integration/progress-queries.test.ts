@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, userByName, type TestDb } from "@/tests/support/test-db";
+import type { Db } from "@/lib/db";
+import { calendarDate, computePlanProgress, type TargetAggregate } from "@/lib/progress";
+import {
+  countPendingReview,
+  dayAfter,
+  loadApprovedEntryCounts,
+  loadMonthlyActivity,
+  loadPlanProgress,
+  loadTargetAggregates,
+  PERSON_TIME_UNIT,
+} from "@/lib/progress/queries";
+
+const YEAR = 2026;
+const TODAY = calendarDate(2026, 11, 22);
+let t: TestDb;
+let planId: number;
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function addRandomEntries(db: Db, count: number, seed: number) {
+  const random = rng(seed);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const points = await db.workPoint.findMany({ where: { planId }, include: { targets: true } });
+  const offices = await db.office.findMany();
+  const creator = await userByName(db, "coordinator");
+  const created: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const point = pick(points);
+    // Some dates after "today", to prove they are not counted as of today.
+    const date = new Date(Date.UTC(YEAR, 0, 1) + Math.floor(random() * 365) * 86_400_000);
+    const status = pick(["DRAFT", "SUBMITTED", "APPROVED", "APPROVED", "APPROVED", "RETURNED"] as const);
+    const linked = created.length > 0 && random() < 0.12 ? pick(created) : null;
+    const entry = await db.ledgerEntry.create({
+      data: {
+        year: YEAR, workPointId: point.id, officeId: pick(offices).id, date, title: `随机台账${i}`, form: "其他",
+        status, linkedEntryId: linked, createdById: creator.id, deletedAt: random() < 0.1 ? new Date() : null,
+        quantities: {
+          create: point.targets
+            .filter(() => random() < 0.8)
+            .map((target) => ({
+              targetId: target.id,
+              value: target.kind === "PERCENT" ? Math.round(random() * 1000) / 10 : target.kind === "BOOLEAN" ? 1 : Math.floor(random() * 50) / 2,
+              completes: target.kind === "BOOLEAN" && random() < 0.3,
+            })),
+        },
+      },
+    });
+    created.push(entry.id);
+  }
+}
+
+/** The same totals, computed the slow obvious way from every row. */
+async function naive(db: Db, asOf: Date) {
+  const before = dayAfter(asOf).getTime();
+  const entries = await db.ledgerEntry.findMany({ include: { workPoint: true, quantities: { include: { target: true } } }, orderBy: { id: "asc" } });
+  const counted = entries.filter(
+    (e) => e.status === "APPROVED" && e.deletedAt === null && e.linkedEntryId === null && e.date.getTime() < before,
+  );
+  const aggregates = new Map<number, TargetAggregate & { latestKey: [number, number] }>();
+  const entryCounts = new Map<number, number>();
+  for (const e of counted) {
+    if (e.workPoint.planId === planId) entryCounts.set(e.workPointId, (entryCounts.get(e.workPointId) ?? 0) + 1);
+    for (const q of e.quantities) {
+      if (q.target.planId !== planId) continue;
+      const a = aggregates.get(q.targetId) ?? {
+        targetId: q.targetId, sum: 0, entryCount: 0, latestValue: null, completed: false, firstDate: null, lastDate: null, latestKey: [-Infinity, -Infinity],
+      };
+      a.sum += q.value;
+      a.entryCount += 1;
+      a.completed ||= q.completes;
+      if (!a.firstDate || e.date < a.firstDate) a.firstDate = e.date;
+      if (!a.lastDate || e.date > a.lastDate) a.lastDate = e.date;
+      const key: [number, number] = [e.date.getTime(), e.id];
+      if (q.target.kind === "PERCENT" && (key[0] > a.latestKey[0] || (key[0] === a.latestKey[0] && key[1] > a.latestKey[1]))) {
+        a.latestValue = q.value;
+        a.latestKey = key;
+      }
+      aggregates.set(q.targetId, a);
+    }
+  }
+  const list = [...aggregates.values()].map(({ latestKey: _k, ...a }) => a).sort((x, y) => x.targetId - y.targetId);
+  return { aggregates: list, entryCounts, counted };
+}
+
+const round = (list: TargetAggregate[]) => list.map((a) => ({ ...a, sum: Math.round(a.sum * 1e6) / 1e6 }));
+
+beforeAll(async () => {
+  t = await createTestDb({ seed: true, today: TODAY });
+  planId = (await t.db.plan.findUniqueOrThrow({ where: { year: YEAR } })).id;
+  const points = await t.db.workPoint.findMany({ where: { planId }, orderBy: { number: "asc" } });
+  // Every kind of target, so the PERCENT reading and the BOOLEAN flag are exercised too.
+  const extra = [
+    { point: points[1], subject: "办复率", comparator: ">=", value: 95, unit: "%", kind: "PERCENT" },
+    { point: points[4], subject: "制度修订", comparator: ">=", value: 1, unit: "项", kind: "BOOLEAN" },
+    { point: points[8], subject: "宣讲人数", comparator: ">=", value: 300, unit: PERSON_TIME_UNIT, kind: "SUM" },
+    { point: points[9], subject: "差错", comparator: "<=", value: 2, unit: "次", kind: "COUNT" },
+  ];
+  for (const [i, x] of extra.entries()) {
+    await t.db.target.create({
+      data: { planId, workPointId: x.point.id, ordinal: 10 + i, sourceText: x.subject, subject: x.subject, comparator: x.comparator, value: x.value, unit: x.unit, kind: x.kind },
+    });
+  }
+  await addRandomEntries(t.db, 400, 20261122);
+}, 120_000);
+afterAll(async () => t.cleanup());
+
+describe("loadTargetAggregates", () => {
+  it("equals the naive totals over drafts, returned, deleted and 协办 rows", async () => {
+    const expected = await naive(t.db, TODAY);
+    expect(expected.counted.length).toBeGreaterThan(50);
+    expect(round(await loadTargetAggregates(t.db, planId, TODAY))).toEqual(round(expected.aggregates));
+  });
+
+  it("as of an earlier day counts only entries dated on or before it", async () => {
+    const asOf = calendarDate(YEAR, 5, 31);
+    const expected = await naive(t.db, asOf);
+    expect(round(await loadTargetAggregates(t.db, planId, asOf))).toEqual(round(expected.aggregates));
+    expect(Object.fromEntries(await loadApprovedEntryCounts(t.db, planId, asOf))).toEqual(Object.fromEntries(expected.entryCounts));
+  });
+});
+
+describe("loadPlanProgress", () => {
+  it("gives the engine's result on the naive aggregates", async () => {
+    const loaded = await loadPlanProgress(t.db, YEAR, { asOf: TODAY });
+    expect(loaded).not.toBeNull();
+    const { aggregates, entryCounts } = await naive(t.db, TODAY);
+    const points = loaded!.progress.points.map((p) => ({ ...p.point, approvedEntryCount: entryCounts.get(p.pointId) ?? 0 }));
+    const direct = computePlanProgress({ year: YEAR, asOf: TODAY, points, targets: [...loaded!.targetDefs.values()], aggregates });
+    expect(loaded!.progress.plan).toEqual(direct.plan);
+    expect(loaded!.progress.points.map((p) => [p.pointId, p.status, p.rate.toFixed(9)])).toEqual(
+      direct.points.map((p) => [p.pointId, p.status, p.rate.toFixed(9)]),
+    );
+    expect(loaded!.progress.offices).toEqual(direct.offices);
+  });
+
+  it("an office scope keeps only the points it leads or cooperates on", async () => {
+    const office = await t.db.office.findFirstOrThrow({ where: { name: "综合科" } });
+    const loaded = await loadPlanProgress(t.db, YEAR, { asOf: TODAY, officeId: office.id });
+    const all = await loadPlanProgress(t.db, YEAR, { asOf: TODAY });
+    const mine = all!.progress.points.filter((p) => p.point.leadOfficeId === office.id || p.point.supportOfficeIds.includes(office.id));
+    expect(loaded!.progress.points.map((p) => p.pointId)).toEqual(mine.map((p) => p.pointId));
+    expect(loaded!.progress.points.map((p) => p.status)).toEqual(mine.map((p) => p.status));
+  });
+
+  it("returns null for a year without a plan", async () => {
+    expect(await loadPlanProgress(t.db, 1999)).toBeNull();
+  });
+
+  it("runs the same number of queries whatever the number of entries", async () => {
+    let queries = 0;
+    const counting = t.db.$extends({
+      query: {
+        $allOperations({ args, query }) {
+          queries += 1;
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    await loadPlanProgress(counting, YEAR, { asOf: TODAY });
+    const before = queries;
+    await addRandomEntries(t.db, 200, 7);
+    queries = 0;
+    await loadPlanProgress(counting, YEAR, { asOf: TODAY });
+    expect(queries).toBe(before);
+    // plan, points, targets, the aggregation, the latest PERCENT readings, entries per point.
+    expect(before).toBe(6);
+  });
+});
+
+describe("loadMonthlyActivity and pending reviews", () => {
+  it("match counts done by hand", async () => {
+    const { counted } = await naive(t.db, TODAY);
+    const activity = await loadMonthlyActivity(t.db, YEAR, { asOf: TODAY });
+    const byMonth = new Array(12).fill(0);
+    const persons = new Array(12).fill(0);
+    for (const e of counted) {
+      if (e.year !== YEAR) continue;
+      byMonth[e.date.getUTCMonth()] += 1;
+      for (const q of e.quantities) if (q.target.kind === "SUM" && q.target.unit === PERSON_TIME_UNIT) persons[e.date.getUTCMonth()] += q.value;
+    }
+    expect(activity.months.map((m) => m.entries)).toEqual(byMonth);
+    expect(activity.months.map((m) => m.personTimes)).toEqual(persons.map((p) => Math.round(p * 10) / 10));
+    expect(activity.personTimeTarget).toBe(200 + 300);
+    // 序时进度 of 200 + 300 人次: by the end of the year the whole target is due.
+    expect(activity.months[11].expectedPersonTimes).toBe(500);
+    expect(activity.months[0].to.toISOString().slice(0, 10)).toBe("2026-01-31");
+
+    const pending = await t.db.ledgerEntry.count({ where: { year: YEAR, status: "SUBMITTED", deletedAt: null } });
+    expect(await countPendingReview(t.db, YEAR)).toBe(pending);
+  });
+});
