@@ -18,6 +18,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db";
 import { calendarDayAt } from "../lib/progress/dates";
 import { loadPlanProgress } from "../lib/progress/queries";
+import { parsePlanText } from "../lib/plan/parse";
 import { BENCH_PASSWORD, BENCH_USER, buildBenchData } from "./bench-data";
 
 const ROOT = process.cwd();
@@ -62,6 +63,13 @@ async function measureComputation() {
   sqlite.close();
   await prisma.$disconnect();
   return { dashboard: median(dashboard), floor: median(floor) };
+}
+
+/** The plan parser on ~100 KB of real plan text (the fixture repeated). */
+async function measurePlanParse(): Promise<number> {
+  const fixture = fs.readFileSync(path.join(ROOT, "tests", "fixtures", "rule-of-law-plan-2025.txt"), "utf8");
+  const text = fixture.repeat(Math.ceil(100_000 / fixture.length));
+  return median(await timeRuns(20, () => parsePlanText(text)));
 }
 
 async function waitForServer(child: ChildProcess, timeoutMs = 900_000) {
@@ -137,6 +145,8 @@ async function main() {
   buildBenchData(DB_FILE, SHAPE, await hashPassword(BENCH_PASSWORD));
   console.log(`dataset: ${SHAPE.years.join("/")}, ${SHAPE.countedEntries} counted entries, built in ${Date.now() - t} ms`);
 
+  const planParse = await measurePlanParse();
+  console.log(`plan parse (100 KB) p50 ${round2(planParse)} ms`);
   const computation = await measureComputation();
   console.log(`loadPlanProgress p50 ${round2(computation.dashboard)} ms, floor p50 ${round2(computation.floor)} ms`);
 
@@ -184,6 +194,7 @@ async function main() {
         ledger_http_p50_ms: ledger.p50,
         ledger_http_p99_ms: ledger.p99,
         rss_mb: rss,
+        plan_parse_100kb_ms: round2(planParse),
       }),
     );
   } finally {

@@ -6,7 +6,7 @@ import { Document, LevelFormat, Packer, Paragraph } from "docx";
 import { afterAll, describe, expect, it } from "vitest";
 
 const REPO = path.resolve(__dirname, "..");
-const FIXTURE = path.resolve(__dirname, "../../shared/fixtures/rule-of-law-plan-2025.txt");
+const FIXTURE = path.resolve(__dirname, "../tests/fixtures/rule-of-law-plan-2025.txt");
 const workDir = mkdtempSync(path.join(tmpdir(), "plan-parse-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -16,7 +16,7 @@ function runCli(file: string): { status: number | null; stdout: string; stderr: 
 }
 
 describe("scripts/plan-parse.ts", () => {
-  it.skipIf(!existsSync(FIXTURE))("prints the fixture's parse as JSON without normalizedText", () => {
+  it("prints the fixture's parse as JSON without normalizedText", () => {
     const stdout = execFileSync("npx", ["tsx", "scripts/plan-parse.ts", FIXTURE], { cwd: REPO, encoding: "utf8" });
     const plan = JSON.parse(stdout);
     expect(plan).toMatchObject({ title: "市政协办公室2025年机关法治建设工作要点", year: 2025, unitName: "市政协办公室", warnings: [] });

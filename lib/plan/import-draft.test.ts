@@ -5,7 +5,7 @@ import { parsePlanText } from "./parse";
 import { draftCounts, draftProblems, draftToPayload, emptyTarget, matchOffice, toDraft, withYear, type OfficeRef } from "./import-draft";
 import { importPlanSchema } from "./schemas";
 
-const FIXTURE = path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt");
+const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/rule-of-law-plan-2025.txt");
 const OFFICES: OfficeRef[] = [
   { id: 1, name: "综合科", shortName: "综合", active: true },
   { id: 2, name: "研究室", shortName: "研究", active: true },

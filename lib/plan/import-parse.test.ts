@@ -10,7 +10,7 @@ import {
 import { preUploadProblem } from "./import-limits";
 import { INVALID_DOCX_MESSAGE, MACRO_DOCX_MESSAGE } from "./docx";
 
-const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt"));
+const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../../tests/fixtures/rule-of-law-plan-2025.txt"));
 
 const points = (plan: { sections: { points: unknown[] }[] }) => plan.sections.reduce((n, s) => n + s.points.length, 0);
 

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlanText } from "./parse";
 import type { ParsedPlan, ParsedTarget } from "./types";
 
-const FIXTURE = path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt");
-const fixtureText = existsSync(FIXTURE) ? readFileSync(FIXTURE, "utf8") : "";
+const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/rule-of-law-plan-2025.txt");
+const fixtureText = readFileSync(FIXTURE, "utf8");
 const fixtureLines = fixtureText.split("\n").filter((line) => line !== "");
 
 // Fragments that exercise every rule: headings of each level, labels, targets, non-targets.
@@ -94,25 +94,21 @@ describe("parsePlanText never throws and always returns a well-formed plan", () 
   });
 });
 
-describe.skipIf(fixtureText === "")("performance", () => {
-  it("parses ~100 KB (the fixture repeated) quickly", () => {
+// Speed is measured by `npm run bench` (plan_parse_100kb_ms); these only prove that big inputs finish.
+describe("large inputs", () => {
+  it("parses ~100 KB (the fixture repeated) ", () => {
     const big = fixtureText.repeat(Math.ceil(100_000 / fixtureText.length));
     expect(big.length).toBeGreaterThanOrEqual(100_000);
-    const started = performance.now();
     const plan = parsePlanText(big);
-    const elapsed = performance.now() - started;
     assertPlanShape(plan);
     expect(allSectionsCount(plan)).toBeGreaterThan(3);
-    expect(elapsed).toBeLessThan(5000); // a sanity bound; it takes well under a second
   });
 
   it("parses a 100 KB line without punctuation or line breaks", () => {
-    const started = performance.now();
     assertPlanShape(parsePlanText("全年组织专题学习不少于4次".repeat(8000)));
     assertPlanShape(parsePlanText("（".repeat(100_000)));
     assertPlanShape(parsePlanText("牵头科室：".repeat(20_000)));
     assertPlanShape(parsePlanText("1.".repeat(50_000)));
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NO_STRUCTURE_WARNING, parsePlanText } from "./parse";
 import type { ParsedPlan } from "./types";
 
-const FIXTURE = path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt");
-const hasFixture = existsSync(FIXTURE);
+const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/rule-of-law-plan-2025.txt");
 
 const allPoints = (plan: ParsedPlan) => plan.sections.flatMap((section) => section.points);
 const allTargets = (plan: ParsedPlan) => allPoints(plan).flatMap((point) => point.targets);
@@ -20,8 +19,8 @@ function wrapLikePdf(paragraphs: readonly string[], width = 28): string {
   return out.join("\n");
 }
 
-describe.skipIf(!hasFixture)("the 2025 plan fixture (PDF copy)", () => {
-  const plan = hasFixture ? parsePlanText(readFileSync(FIXTURE, "utf8")) : (null as unknown as ParsedPlan);
+describe("the 2025 plan fixture (PDF copy)", () => {
+  const plan = parsePlanText(readFileSync(FIXTURE, "utf8"));
 
   it("finds title, year, unit and preamble", () => {
     expect(plan.title).toBe("市政协办公室2025年机关法治建设工作要点");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
 
-const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt"), "utf8");
+const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../fixtures/rule-of-law-plan-2025.txt"), "utf8");
 
 async function parseFixture(page: Page, year: string) {
   await page.goto("/plans/import");

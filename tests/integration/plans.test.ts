@@ -7,7 +7,7 @@ import { draftToPayload, toDraft, withYear } from "@/lib/plan/import-draft";
 import * as schemas from "@/lib/plan/schemas";
 import { REPLACE_QUESTION, REPLACE_REFUSED_LEDGER, ReplaceConfirmationNeeded, saveImportedPlan } from "@/lib/plan/import-save";
 
-const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../../../shared/fixtures/rule-of-law-plan-2025.txt"), "utf8");
+const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../fixtures/rule-of-law-plan-2025.txt"), "utf8");
 
 let t: TestDb;
 let coordinator: ReturnType<typeof actor>;
