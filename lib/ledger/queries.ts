@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { calendarDayAt } from "@/lib/progress/dates";
+import { cacheEnabled, changeStamp, StampedMemo } from "@/lib/dashboard/cache";
 import { PAGE_SIZE, type ListSort } from "./constants";
 import { deletedScope, readScope, type LedgerUser } from "./access";
 import { parseIsoDay, type ListFilter } from "./schemas";
@@ -204,7 +205,22 @@ export async function linkCandidates(db: Db, point: { id: number; leadOfficeId: 
 }
 
 /** Filter form options for a year: sections, points, offices and targets. */
-export async function filterOptions(db: Db, year: number) {
+export type FilterOptions = Awaited<ReturnType<typeof loadFilterOptions>>;
+
+// The plan's structure and the offices change only through audited writes, so the audit stamp
+// says when the memo is stale. One memo per client: tests open several databases in one process.
+const optionsMemos = new WeakMap<Db, StampedMemo>();
+
+/** The filter form's choices for a year; memoised on the audit stamp (one indexed lookup per request). */
+export async function filterOptions(db: Db, year: number): Promise<FilterOptions> {
+  if (!cacheEnabled()) return loadFilterOptions(db, year);
+  let memo = optionsMemos.get(db);
+  if (!memo) optionsMemos.set(db, (memo = new StampedMemo(16)));
+  const stamp = await changeStamp(db);
+  return memo.get(`ledger-filter-options|${year}`, stamp, () => loadFilterOptions(db, year));
+}
+
+async function loadFilterOptions(db: Db, year: number) {
   const [plans, plan, offices] = await Promise.all([
     db.plan.findMany({ select: { year: true }, orderBy: { year: "desc" } }),
     db.plan.findUnique({

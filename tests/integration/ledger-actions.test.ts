@@ -6,7 +6,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { businessCounts, createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
 import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
 import { fd, type MatrixContext } from "@/tests/security/action-cases";
 import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/security/ledger-cases";
@@ -23,10 +23,6 @@ const ROOT = path.resolve(__dirname, "../..");
 let t: TestDb;
 let ctx: MatrixContext;
 
-function businessCounts(counts: Record<string, number>) {
-  const { AuditLog: _audit, LoginAttempt: _attempts, ...rest } = counts;
-  return rest;
-}
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
@@ -56,14 +52,14 @@ describe("ledger action permission matrix", () => {
   it.each(cells)("%s", async (_label, c, persona: Persona) => {
     const input = await c.input(ctx, persona);
     currentSession = await sessionFor(t.db, persona);
-    const before = businessCounts(await tableCounts(t.db));
+    const before = await businessCounts(t.db);
     const result = await run(c.name, input);
     if (c.allowed.includes(persona)) {
       expect(result.ok, `${c.name} as ${persona}: ${result.message}`).toBe(true);
     } else {
       expect(result.ok).toBe(false);
       expect(REFUSAL_MESSAGES).toContain(result.message);
-      expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+      expect(await businessCounts(t.db)).toEqual(before);
     }
   });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
 import type { LedgerUser } from "@/lib/ledger/access";
 import * as m from "@/lib/ledger/mutations";
-import { defaultYear, inferYear, listEntries, recordablePoints, linkCandidates, searchTerms } from "@/lib/ledger/queries";
+import { defaultYear, filterOptions, inferYear, listEntries, recordablePoints, linkCandidates, searchTerms } from "@/lib/ledger/queries";
 import { parseListFilter, type ListFilter } from "@/lib/ledger/schemas";
 import { ledgerUser, officeId, pointOf } from "@/tests/support/ledger-helpers";
 
@@ -117,6 +117,22 @@ describe("listing", () => {
     expect(await inferYear(t.db, f({ sectionId: String(p.sectionId) }))).toBe(2025);
     expect(await inferYear(t.db, f({ pointId: "999999" }))).toBeNull();
     expect(await inferYear(t.db, f())).toBeNull();
+  });
+});
+
+describe("filter options", () => {
+  it("are memoised until the next audited change, then re-read", async () => {
+    const { writeAudit } = await import("@/lib/audit");
+    const point = await pointOf(t.db, 2025, 5);
+    const first = await filterOptions(t.db, 2025);
+    expect(first.points.find((p) => p.id === point.id)?.title).toBe(point.title);
+    await t.db.workPoint.update({ where: { id: point.id }, data: { title: "改名后的要点" } });
+    // A write that skipped its audit row would be invisible here: every real mutation writes one.
+    expect((await filterOptions(t.db, 2025)).points.find((p) => p.id === point.id)?.title).toBe(point.title);
+    await writeAudit(t.db, null, { entity: "WorkPoint", entityId: String(point.id), action: "update" });
+    expect((await filterOptions(t.db, 2025)).points.find((p) => p.id === point.id)?.title).toBe("改名后的要点");
+    await t.db.workPoint.update({ where: { id: point.id }, data: { title: point.title } });
+    await writeAudit(t.db, null, { entity: "WorkPoint", entityId: String(point.id), action: "update" });
   });
 });
 

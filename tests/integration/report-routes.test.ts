@@ -2,7 +2,7 @@ import path from "node:path";
 import mammoth from "mammoth";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { businessCounts, createTestDb, type TestDb } from "@/tests/support/test-db";
 import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
 import { fd, type MatrixContext } from "@/tests/security/action-cases";
 import type { ActionState } from "@/lib/action-state";
@@ -19,10 +19,6 @@ const ROOT = path.resolve(__dirname, "../..");
 let t: TestDb;
 let ctx: MatrixContext;
 
-function businessCounts(counts: Record<string, number>) {
-  const { AuditLog: _audit, LoginAttempt: _attempts, ...rest } = counts;
-  return rest;
-}
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
@@ -49,7 +45,7 @@ describe("report server actions by role", () => {
     const action = mod[c.name] as (prev: ActionState, form: FormData) => Promise<ActionState>;
     const input = await c.input(ctx, persona);
     currentSession = await sessionFor(t.db, persona);
-    const before = businessCounts(await tableCounts(t.db));
+    const before = await businessCounts(t.db);
     const reportBefore = await t.db.annualReport.findUnique({ where: { year: 2025 }, include: { parts: true } });
     const result = await action({ ok: false, message: "" }, fd(input));
     if (c.allowed.includes(persona)) {
@@ -57,7 +53,7 @@ describe("report server actions by role", () => {
     } else {
       expect(result.ok).toBe(false);
       expect(REFUSAL_MESSAGES).toContain(result.message);
-      expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+      expect(await businessCounts(t.db)).toEqual(before);
       expect(await t.db.annualReport.findUnique({ where: { year: 2025 }, include: { parts: true } })).toEqual(reportBefore);
     }
   });

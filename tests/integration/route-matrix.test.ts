@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { businessCounts, createTestDb, type TestDb } from "@/tests/support/test-db";
 import { PERSONAS, createDisabledUser, sessionFor, type Persona } from "@/tests/security/personas";
 import { EXCLUDED_ROUTES, ROUTE_CASES, prepareRouteContext, type RouteContext } from "@/tests/security/route-cases";
 
@@ -35,11 +35,6 @@ function discoverRouteMethods(dir = path.join(ROOT, "app"), out: string[] = []):
   return out.sort();
 }
 
-/** Rows a refused call must leave alone (denials are audited, so the audit log may grow). */
-function businessCounts(counts: Record<string, number>) {
-  const { AuditLog: _audit, LoginAttempt: _attempts, ...rest } = counts;
-  return rest;
-}
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
@@ -66,7 +61,7 @@ describe("route handler permission matrix (called directly: no proxy in front)",
     const mod = (await import(path.join(ROOT, file))) as Record<string, (request: NextRequest, context: unknown) => Promise<Response>>;
     const call = await c.call(ctx, persona);
     currentSession = await sessionFor(t.db, persona);
-    const before = businessCounts(await tableCounts(t.db));
+    const before = await businessCounts(t.db);
     const request = new NextRequest(call.url, { method, ...call.init } as ConstructorParameters<typeof NextRequest>[1]);
     const response = await mod[method](request, { params: Promise.resolve(call.params ?? {}) });
     if (c.allowed.includes(persona)) {
@@ -78,13 +73,13 @@ describe("route handler permission matrix (called directly: no proxy in front)",
     if (expected) expect(response.status, `${c.key} as ${persona}`).toBe(expected);
     else expect([401, 403, 404], `${c.key} as ${persona}`).toContain(response.status);
     expect(response.headers.get("content-type")).toMatch(/json/);
-    expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+    expect(await businessCounts(t.db)).toEqual(before);
   });
 
   it("refuses a data-changing route from another origin even for an allowed user", async () => {
     currentSession = await sessionFor(t.db, "STAFF_OWNER");
     const { POST } = await import("@/app/api/v1/ledger-entries/route");
-    const before = businessCounts(await tableCounts(t.db));
+    const before = await businessCounts(t.db);
     const response = await POST(
       new NextRequest("http://localhost/api/v1/ledger-entries", {
         method: "POST",
@@ -93,6 +88,6 @@ describe("route handler permission matrix (called directly: no proxy in front)",
       }),
     );
     expect(response.status).toBe(403);
-    expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+    expect(await businessCounts(t.db)).toEqual(before);
   });
 });

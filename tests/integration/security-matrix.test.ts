@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { businessCounts, createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
 import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
 import { ACTION_CASES, fd, prepareMatrixFixtures, type MatrixContext } from "@/tests/security/action-cases";
 import type { ActionState } from "@/lib/action-state";
@@ -30,11 +30,6 @@ function findUseServerFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Rows that a refused call must leave alone (denials are audited, so the audit log may grow). */
-function businessCounts(counts: Record<string, number>) {
-  const { AuditLog: _audit, LoginAttempt: _attempts, ...rest } = counts;
-  return rest;
-}
 
 /** Calls an action; a redirect after success (plan import, copy) counts as success. */
 async function callAction(action: (prev: ActionState, form: FormData) => Promise<ActionState>, form: FormData): Promise<ActionState> {
@@ -79,7 +74,7 @@ describe("server action permission matrix", () => {
     const action = mod[c.name] as (prev: ActionState, form: FormData) => Promise<ActionState>;
     const input = await c.input(ctx, persona);
     currentSession = await sessionFor(t.db, persona);
-    const before = businessCounts(await tableCounts(t.db));
+    const before = await businessCounts(t.db);
     const result = await callAction(action, fd(input));
     if (c.allowed.includes(persona)) {
       expect(REFUSAL_MESSAGES, `${c.name} refused ${persona}: ${result.message}`).not.toContain(result.message);
@@ -87,7 +82,7 @@ describe("server action permission matrix", () => {
     } else {
       expect(result.ok).toBe(false);
       expect(REFUSAL_MESSAGES).toContain(result.message);
-      expect(businessCounts(await tableCounts(t.db))).toEqual(before);
+      expect(await businessCounts(t.db)).toEqual(before);
     }
   });
 });
