@@ -27,6 +27,18 @@ describe("scripts/plan-parse.ts", () => {
     expect(targets).toEqual(["专题学习>=4次", "专题培训班>=1期", "培训人数>=200人次"]);
   });
 
+  it("runs as documented: npm run --silent plan:parse -- FILE", () => {
+    const result = spawnSync("npm", ["run", "--silent", "plan:parse", "--", "tests/fixtures/rule-of-law-plan-2025.txt"], { cwd: REPO, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    const plan = JSON.parse(result.stdout);
+    expect(plan.year).toBe(2025);
+    expect(plan.sections).toHaveLength(3);
+    expect(plan.sections.map((s: { points: unknown[] }) => s.points.length)).toEqual([4, 4, 4]);
+    const targets = plan.sections.flatMap((s: { points: Array<{ targets: Array<{ comparator: string; value: number; unit: string }> }> }) =>
+      s.points.flatMap((p) => p.targets.map((t) => `${t.comparator}${t.value}${t.unit}`)));
+    expect(targets).toEqual([">=4次", ">=1期", ">=200人次"]);
+  });
+
   it("reads a .docx, and detects it by its zip signature even under another name", async () => {
     const doc = new Document({
       numbering: { config: [{ reference: "plan", levels: [

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { assertCan, asWorkflowEntry, auditActorOf, deletedScope, ForbiddenError, NotFoundError, readScope, writeScope, type LedgerUser } from "./access";
 import { EDITABLE_STATUSES, TRANSITIONS, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
 import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas";
-import { validateEntryFields } from "./validate";
+import { leadHasLinks, linkedLeadDeleted, validateEntryFields } from "./validate";
 
 export { addAttachment, removeAttachment } from "./attachments";
 
@@ -70,7 +70,7 @@ export async function updateEntry(db: Db, user: LedgerUser, input: UpdateEntryIn
     if (found.version !== input.version) throw new ConflictError();
     const allowed = canEdit(user, asWorkflowEntry(found));
     if (!allowed.ok) throw new UserFacingError(allowed.message);
-    const checked = await validateEntryFields(tx, user, found.workPointId, found.officeId, input, found.id);
+    const checked = await validateEntryFields(tx, user, found.workPointId, found.officeId, input, found);
     const before = await snapshot(tx, found.id);
     const { count } = await tx.ledgerEntry.updateMany({
       where: { id: input.id, version: input.version, deletedAt: null, status: { in: [...EDITABLE_STATUSES] }, ...writeScope(user) },
@@ -132,7 +132,11 @@ export async function transitionEntry(db: Db, user: LedgerUser, action: Workflow
   });
 }
 
-/** Soft delete: the row stays (deletedAt), the COORDINATOR can list (deleted=1) and restore it. */
+/**
+ * Soft delete: the row stays (deletedAt), the COORDINATOR can list (deleted=1) and restore it.
+ * A lead office's record that live 协办 entries point at is not deleted: those entries never count
+ * themselves, so the event would silently drop out of the totals. Unlink or delete them first.
+ */
 export async function deleteEntry(db: Db, user: LedgerUser, input: { id: number; version: number }) {
   assertCan(user, "ledger:write");
   return db.$transaction(async (tx) => {
@@ -141,8 +145,11 @@ export async function deleteEntry(db: Db, user: LedgerUser, input: { id: number;
     const allowed = canDelete(user, asWorkflowEntry(found));
     if (!allowed.ok) throw new UserFacingError(allowed.message);
     if (found.version !== input.version) throw new ConflictError();
+    const links = await tx.ledgerEntry.findMany({ where: { linkedEntryId: found.id, deletedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+    if (links.length) throw new UserFacingError(leadHasLinks(links.map((l) => l.id)));
     const { count } = await tx.ledgerEntry.updateMany({
-      where: { id: found.id, version: input.version, deletedAt: null, status: found.status, ...writeScope(user) },
+      // The link check is repeated in the statement itself, so a 协办 link made meanwhile stops the delete.
+      where: { id: found.id, version: input.version, deletedAt: null, status: found.status, coHostEntries: { none: { deletedAt: null } }, ...writeScope(user) },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError();
@@ -164,8 +171,12 @@ export async function restoreEntry(db: Db, user: LedgerUser, input: { id: number
     const allowed = canRestore(user, asWorkflowEntry(found));
     if (!allowed.ok) throw new UserFacingError(allowed.message);
     if (found.version !== input.version) throw new ConflictError();
+    if (found.linkedEntryId !== null) {
+      const lead = await tx.ledgerEntry.findUnique({ where: { id: found.linkedEntryId }, select: { deletedAt: true } });
+      if (!lead || lead.deletedAt !== null) throw new UserFacingError(linkedLeadDeleted(found.linkedEntryId));
+    }
     const { count } = await tx.ledgerEntry.updateMany({
-      where: { id: found.id, version: input.version, deletedAt: { not: null }, ...readScope(user) },
+      where: { id: found.id, version: input.version, deletedAt: { not: null }, OR: [{ linkedEntryId: null }, { linkedEntry: { deletedAt: null } }], ...readScope(user) },
       data: { deletedAt: null, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError();

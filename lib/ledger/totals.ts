@@ -2,6 +2,11 @@
  * Target totals from the ledger. Only APPROVED, non-deleted entries count, and a 协办 entry (one
  * linked to the lead office's record of the same event, `linkedEntryId` set) never counts: the
  * lead office's entry already does. Reuse these for the dashboard, plans pages and the report.
+ *
+ * The link never goes stale: a lead record with live 协办 entries cannot be deleted, and a deleted
+ * 协办 entry is not restored while its lead record is deleted (lib/ledger/mutations.ts). While the
+ * lead record is returned or recalled the event counts nowhere, as any unapproved record; it counts
+ * once, through the lead record, when that is approved again.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";

@@ -19,10 +19,21 @@ export const MESSAGES = {
   pointMissing: "工作要点不存在",
   planNotOpen: "该年度工作要点尚未发布或已归档，不能录入台账",
   notInvolved: "本科室不是该工作要点的牵头或配合科室，不能录入台账",
+  officeNotInvolved: "所选科室不是该工作要点的牵头或配合科室，不能为其录入台账",
   foreignTarget: "所填指标不属于该工作要点",
   leadCannotLink: "牵头科室的记录不能关联为协办",
   linkMissing: "关联的记录须为同一工作要点下牵头科室已提交或已通过的记录",
 } as const;
+
+/** Refusal to delete a lead office's record while cooperating offices' 协办 entries still point at it. */
+export function leadHasLinks(ids: readonly number[]): string {
+  return `已有 ${ids.length} 条配合科室的台账（编号 ${ids.join("、")}）作为协办关联到本记录，不能删除；请先由配合科室取消关联或删除这些台账`;
+}
+
+/** Refusal to restore a 协办 entry whose lead office's record is deleted. */
+export function linkedLeadDeleted(leadId: number): string {
+  return `关联的牵头科室台账（编号 ${leadId}）已删除，请先恢复该台账`;
+}
 
 export function dateOutsideYear(year: number): string {
   return `日期必须在 ${year} 年内（${year}-01-01 至 ${year}-12-31）`;
@@ -53,7 +64,7 @@ export async function validateEntryFields(
   pointId: number,
   officeId: number,
   fields: EntryFields,
-  entryId: number | null,
+  current: { id: number; linkedEntryId: number | null } | null,
 ): Promise<CheckedFields> {
   const point = await tx.workPoint.findUnique({
     where: { id: pointId },
@@ -67,8 +78,9 @@ export async function validateEntryFields(
   });
   if (!point) throw new UserFacingError(MESSAGES.pointMissing);
   if (point.plan.status !== "PUBLISHED") throw new UserFacingError(MESSAGES.planNotOpen);
+  // ledger:writeAll records on behalf of any involved office, never for an office outside the point.
   const involved = point.leadOfficeId === officeId || point.supportOffices.some((s) => s.officeId === officeId);
-  if (!involved && !can(user.role, "ledger:writeAll")) throw new UserFacingError(MESSAGES.notInvolved);
+  if (!involved) throw new UserFacingError(can(user.role, "ledger:writeAll") ? MESSAGES.officeNotInvolved : MESSAGES.notInvolved);
 
   const year = point.plan.year;
   if (fields.date.getUTCFullYear() !== year) throw new UserFacingError(dateOutsideYear(year));
@@ -84,6 +96,9 @@ export async function validateEntryFields(
 
   if (fields.linkedEntryId !== null) {
     if (officeId === point.leadOfficeId) throw new UserFacingError(MESSAGES.leadCannotLink);
+    // A new link needs a submitted or approved lead record; an existing link is kept while the lead
+    // record is being corrected (returned or recalled), since the event still counts once it is approved.
+    const keeping = current !== null && current.linkedEntryId === fields.linkedEntryId;
     const lead = await tx.ledgerEntry.findFirst({
       where: {
         id: fields.linkedEntryId,
@@ -91,8 +106,8 @@ export async function validateEntryFields(
         officeId: point.leadOfficeId ?? -1,
         deletedAt: null,
         linkedEntryId: null,
-        status: { in: ["SUBMITTED", "APPROVED"] },
-        ...(entryId === null ? {} : { NOT: { id: entryId } }),
+        ...(keeping ? {} : { status: { in: ["SUBMITTED", "APPROVED"] } }),
+        ...(current === null ? {} : { NOT: { id: current.id } }),
       },
       select: { id: true },
     });

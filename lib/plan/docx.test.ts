@@ -125,6 +125,30 @@ describe("docxToPlanText: Word list numbering", () => {
     ]);
   });
 
+  it("honours a paragraph's own w:ilvl when its list comes from the paragraph style", async () => {
+    // Every paragraph takes the list from style PlanList (level 0); the points set w:ilvl 1 in their own
+    // pPr without a w:numId, as Word writes a demoted paragraph of a style-bound list.
+    const styled = (text: string, level?: number) => new Paragraph({ text, style: "PlanList", ...(level === undefined ? {} : { numbering: { reference: "plan", level } }) });
+    const doc = new Document({
+      styles: { paragraphStyles: [{ id: "PlanList", name: "Plan List", basedOn: "Normal", paragraph: { numbering: { reference: "plan", level: 0 } } }] },
+      numbering: { config: [{ reference: "plan", levels: PLAN_LEVELS }] },
+      sections: [{ children: [
+        plain("2025年工作要点"),
+        styled("强化法治思想引领"), styled("深入学习。全年组织专题学习不少于4次。", 1), styled("开展专题培训。", 1),
+        styled("完善法治建设制度体系"), styled("健全工作制度。", 1),
+      ] }],
+    });
+    const buf = await patchPart(await Packer.toBuffer(doc), "word/document.xml", (xml) => xml.replace(/<w:numId w:val="\d+"\/>/g, ""));
+    const documentXml = await (await JSZip.loadAsync(buf)).file("word/document.xml")!.async("string");
+    expect(documentXml).toContain('<w:numPr><w:ilvl w:val="1"/></w:numPr>');
+    expect(documentXml).not.toContain("<w:numId");
+    expect((await docxToPlanText(buf)).split("\n")).toEqual([
+      "2025年工作要点", "一、强化法治思想引领", "1.深入学习。全年组织专题学习不少于4次。", "2.开展专题培训。", "二、完善法治建设制度体系", "1.健全工作制度。",
+    ]);
+    const plan = parsePlanText(await docxToPlanText(buf));
+    expect(plan.sections.map((s) => [s.number, s.points.map((p) => p.number)])).toEqual([["一", [1, 2]], ["二", [1]]]);
+  });
+
   it("keeps numbers typed by hand", async () => {
     const text = await docxToPlanText(await buildDocx([
       plain("2025年工作要点"), plain("一、强化法治思想引领"), plain("1．深入学习。全年组织专题学习不少于４次。"),

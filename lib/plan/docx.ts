@@ -204,7 +204,8 @@ function renderParagraph(paragraph: OpenParagraph, numberer: ListNumberer, style
   const fromStyle = paragraph.numId === null ? numberingFromStyle(styles, paragraph.styleId) : null;
   const numId = paragraph.numId ?? fromStyle?.numId ?? null;
   if (numId === null || numId === "0") return paragraph.text;
-  const ilvl = paragraph.numId !== null ? paragraph.ilvl ?? 0 : fromStyle?.ilvl ?? null;
+  // The paragraph's own w:ilvl wins over the style's, also when the list itself comes from the style.
+  const ilvl = paragraph.numId !== null ? paragraph.ilvl ?? 0 : paragraph.ilvl ?? fromStyle?.ilvl ?? null;
   const label = numberer.next(numId, ilvl, fromStyle?.styleId ?? paragraph.styleId);
   // An empty numbered paragraph still takes a number in Word, but shows no text worth keeping.
   if (label === null || paragraph.text.trim() === "") return paragraph.text;

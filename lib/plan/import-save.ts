@@ -7,6 +7,12 @@ import type { ImportPlanInput } from "./schemas";
 
 export const REPLACE_QUESTION = "该年度已有工作要点，是否替换？";
 export const REPLACE_REFUSED_LEDGER = "该年度要点已有台账记录，不能整体替换，请在要点页面逐项修改";
+/** Published and archived plans keep their change history on /plans/[year]: import never replaces them. */
+export function replaceRefusedStatus(year: number, status: string): string {
+  return status === "ARCHIVED"
+    ? `${year}年度计划已归档，不能通过导入覆盖。`
+    : `${year}年度计划已发布，不能通过导入覆盖；请在计划页面中修改。`;
+}
 export const REPLACE_REFUSED_REMINDERS = "该年度要点已有督办记录，不能整体替换，请在要点页面逐项修改";
 
 /** Thrown when the year already has a plan and the user has not yet confirmed the replacement. */
@@ -21,8 +27,9 @@ export class ReplaceConfirmationNeeded extends UserFacingError {
 
 /**
  * Saves an edited, parsed plan as the year's DRAFT plan. When the year already has a plan the
- * caller must have asked first (`replace`); a plan whose points have ledger entries or reminders
- * is never replaced, since those rows reference its points.
+ * caller must have asked first (`replace`). Only a DRAFT plan is ever replaced: a published or
+ * archived plan keeps its change history, and a plan whose points have ledger entries or reminders
+ * keeps the rows that reference its points.
  */
 export async function saveImportedPlan(db: Db, actor: AuditActor, input: ImportPlanInput, options: { replace: boolean }) {
   return db.$transaction(
@@ -34,8 +41,12 @@ export async function saveImportedPlan(db: Db, actor: AuditActor, input: ImportP
       if (existing) {
         if ((await planLedgerEntryCount(tx, existing.id)) > 0) throw new UserFacingError(REPLACE_REFUSED_LEDGER);
         if ((await planReminderCount(tx, existing.id)) > 0) throw new UserFacingError(REPLACE_REFUSED_REMINDERS);
+        // Checked before the confirmation: only a DRAFT plan is ever offered for replacement.
+        if (existing.status !== "DRAFT") throw new UserFacingError(replaceRefusedStatus(existing.year, existing.status));
         if (!options.replace) throw new ReplaceConfirmationNeeded(input.year, existing.status);
-        await tx.plan.delete({ where: { id: existing.id } });
+        // The status guard is repeated in the statement: a plan published meanwhile is not deleted.
+        const { count } = await tx.plan.deleteMany({ where: { id: existing.id, status: "DRAFT" } });
+        if (count === 0) throw new UserFacingError(replaceRefusedStatus(existing.year, "PUBLISHED"));
         await writeAudit(tx, actor, {
           entity: "Plan", entityId: existing.id, action: "replace.delete",
           before: planScoped(existing.id, { year: existing.year, title: existing.title, status: existing.status, points: existing._count.points, targets: existing._count.targets }),

@@ -2,11 +2,14 @@
  * The ledger's server actions through the same harness as tests/integration/security-matrix.test.ts:
  * every persona against every action (allowed ones succeed, the others get a refusal message and
  * change nothing), and arbitrary input never crashes an action nor writes anything when refused.
+ * "Nothing" is checked on every table's content (tests/support/fingerprint.ts), not its row count,
+ * so a refused update, transition or restore that changed a row in place would be caught.
  */
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { businessCounts, createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
+import { createTestDb, type TestDb } from "@/tests/support/test-db";
+import { businessFingerprints, tableFingerprints } from "@/tests/support/fingerprint";
 import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
 import { fd, type MatrixContext } from "@/tests/security/action-cases";
 import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/security/ledger-cases";
@@ -52,14 +55,14 @@ describe("ledger action permission matrix", () => {
   it.each(cells)("%s", async (_label, c, persona: Persona) => {
     const input = await c.input(ctx, persona);
     currentSession = await sessionFor(t.db, persona);
-    const before = await businessCounts(t.db);
+    const before = await businessFingerprints(t.db);
     const result = await run(c.name, input);
     if (c.allowed.includes(persona)) {
       expect(result.ok, `${c.name} as ${persona}: ${result.message}`).toBe(true);
     } else {
       expect(result.ok).toBe(false);
       expect(REFUSAL_MESSAGES).toContain(result.message);
-      expect(await businessCounts(t.db)).toEqual(before);
+      expect(await businessFingerprints(t.db)).toEqual(before);
     }
   });
 
@@ -69,11 +72,11 @@ describe("ledger action permission matrix", () => {
       const input = await c.input(ctx, "STAFF_OWNER");
       const forgeries: Record<string, string>[] = [{ status: "APPROVED" }, { officeId: String(ctx.ids.ledgerOfficeId + 1) }, { createdById: "1" }];
       for (const forged of forgeries) {
-        const before = await tableCounts(t.db);
+        const before = await tableFingerprints(t.db);
         const result = await run(c.name, { ...input, ...forged });
         expect(result.ok, `${c.name} with ${JSON.stringify(forged)}`).toBe(false);
         expect(result.message).toContain("不接受的字段");
-        expect(await tableCounts(t.db)).toEqual(before);
+        expect(await tableFingerprints(t.db)).toEqual(before);
       }
     }
   });
@@ -92,11 +95,11 @@ describe("arbitrary input never crashes a ledger action and a refused input writ
     await fc.assert(
       fc.asyncProperty(fc.dictionary(key, value, { maxKeys: 8 }), async (values) => {
         currentSession = await sessionFor(t.db, persona);
-        const before = await tableCounts(t.db);
+        const before = await tableFingerprints(t.db);
         const result = await run(c.name, values);
         expect(typeof result.ok).toBe("boolean");
         expect(typeof result.message).toBe("string");
-        if (!result.ok) expect(await tableCounts(t.db)).toEqual(before);
+        if (!result.ok) expect(await tableFingerprints(t.db)).toEqual(before);
       }),
       { numRuns: 25 },
     );

@@ -9,6 +9,7 @@ import { createEntryForOfficeSchema, createEntrySchema, idVersionSchema, normali
 import { MESSAGES, dateOutsideYear } from "@/lib/ledger/validate";
 import { SELF_REVIEW } from "@/lib/ledger/workflow";
 import { ledgerUser, officeId, pointOf } from "@/tests/support/ledger-helpers";
+import { tableFingerprints } from "@/tests/support/fingerprint";
 
 const YEAR = 2026;
 let t: TestDb;
@@ -37,12 +38,13 @@ function input(over: Partial<CreateEntryInput> = {}): CreateEntryInput {
   };
 }
 
+/** Refused, and every table's content (not only its row count) is as before. */
 async function expectNothingChanged(call: () => Promise<unknown>, error: unknown, message?: string) {
-  const before = await tableCounts(t.db);
+  const before = await tableFingerprints(t.db);
   const promise = call();
   await expect(promise).rejects.toBeInstanceOf(error as never);
   if (message) await expect(promise).rejects.toThrow(message);
-  expect(await tableCounts(t.db)).toEqual(before);
+  expect(await tableFingerprints(t.db)).toEqual(before);
 }
 
 beforeAll(async () => {
@@ -54,6 +56,17 @@ beforeAll(async () => {
   point4 = await pointOf(t.db, YEAR, 4);
 });
 afterAll(async () => t.cleanup());
+
+describe("the nothing-changed check", () => {
+  it("sees an in-place update that leaves every row count alone", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "指纹" }));
+    const [counts, prints] = [await tableCounts(t.db), await tableFingerprints(t.db)];
+    await t.db.ledgerEntry.update({ where: { id: entry.id }, data: { status: "APPROVED" } });
+    expect(await tableCounts(t.db)).toEqual(counts);
+    expect(await tableFingerprints(t.db)).not.toEqual(prints);
+    await t.db.ledgerEntry.update({ where: { id: entry.id }, data: { status: "DRAFT" } });
+  });
+});
 
 describe("strict schemas", () => {
   const form = { pointId: "1", date: `${YEAR}-03-12`, title: "学习", form: "集中学习", "qty.1": "1" };
@@ -109,6 +122,15 @@ describe("recording entries", () => {
 
   it("refuses a point the office neither leads nor cooperates on", async () => {
     await expectNothingChanged(() => m.createEntry(t.db, yanjiu, input()), UserFacingError, MESSAGES.notInvolved);
+  });
+
+  it("the COORDINATOR records for involved offices only: an uninvolved one is refused, nothing written", async () => {
+    for (const name of ["研究室", "法治办"]) {
+      const office = await officeId(t.db, name);
+      await expectNothingChanged(() => m.createEntry(t.db, coordinator, { ...input(), officeId: office }), UserFacingError, MESSAGES.officeNotInvolved);
+    }
+    const support = await m.createEntry(t.db, coordinator, { ...input(), officeId: await officeId(t.db, "机关党委") });
+    expect(support.officeId).toBe(await officeId(t.db, "机关党委"));
   });
 
   it("refuses a date outside the plan year", async () => {
@@ -205,7 +227,7 @@ describe("workflow", () => {
   });
 
   it("nobody reviews their own entry", async () => {
-    const entry = await m.createEntry(t.db, coordinator, { ...input(), officeId: await officeId(t.db, "法治办"), title: "法治办自己的记录" });
+    const entry = await m.createEntry(t.db, coordinator, { ...input(), officeId: await officeId(t.db, "机关党委"), title: "法治办代录的记录" });
     const submitted = await m.transitionEntry(t.db, coordinator, "submit", { id: entry.id, version: entry.version });
     await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", { id: entry.id, version: submitted.version }), UserFacingError, SELF_REVIEW);
     expect((await m.transitionEntry(t.db, leader, "approve", { id: entry.id, version: submitted.version })).status).toBe("APPROVED");

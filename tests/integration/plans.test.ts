@@ -5,7 +5,9 @@ import { createTestDb, userByName, actor, tableCounts, type TestDb } from "@/tes
 import { parsePlanText } from "@/lib/plan/parse";
 import { draftToPayload, toDraft, withYear } from "@/lib/plan/import-draft";
 import * as schemas from "@/lib/plan/schemas";
-import { REPLACE_QUESTION, REPLACE_REFUSED_LEDGER, ReplaceConfirmationNeeded, saveImportedPlan } from "@/lib/plan/import-save";
+import { REPLACE_QUESTION, REPLACE_REFUSED_LEDGER, ReplaceConfirmationNeeded, replaceRefusedStatus, saveImportedPlan } from "@/lib/plan/import-save";
+import { archivePlan, publishPlan } from "@/lib/plan/mutations";
+import { tableFingerprints } from "@/tests/support/fingerprint";
 
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../fixtures/rule-of-law-plan-2025.txt"), "utf8");
 
@@ -81,6 +83,27 @@ describe("saving an imported plan", () => {
     await expect(saveImportedPlan(t.db, coordinator, input, { replace: true })).rejects.toThrow(REPLACE_REFUSED_LEDGER);
     await expect(saveImportedPlan(t.db, coordinator, input, { replace: false })).rejects.toThrow(REPLACE_REFUSED_LEDGER);
     expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it("refuses to replace a published or archived plan, confirmed or not, and writes nothing", async () => {
+    await saveImportedPlan(t.db, coordinator, await fixturePayload(2032), { replace: false });
+    const draft = await t.db.plan.findUniqueOrThrow({ where: { year: 2032 } });
+    const published = await publishPlan(t.db, coordinator, { id: draft.id, version: draft.version });
+    const input = await fixturePayload(2032, (p) => (p.sections[0].points[0].targets[0].value = 9));
+    expect(replaceRefusedStatus(2032, "PUBLISHED")).toBe("2032年度计划已发布，不能通过导入覆盖；请在计划页面中修改。");
+    for (const [status, message] of [["PUBLISHED", "2032年度计划已发布，不能通过导入覆盖；请在计划页面中修改。"], ["ARCHIVED", "2032年度计划已归档，不能通过导入覆盖。"]]) {
+      if (status === "ARCHIVED") await archivePlan(t.db, coordinator, { id: published.id, version: published.version });
+      const before = await tableFingerprints(t.db);
+      for (const replace of [false, true]) {
+        const error = await saveImportedPlan(t.db, coordinator, input, { replace }).catch((e: unknown) => e);
+        expect(error).not.toBeInstanceOf(ReplaceConfirmationNeeded);
+        expect((error as Error).message).toBe(message);
+      }
+      expect(await tableFingerprints(t.db)).toEqual(before);
+    }
+    const kept = await loadPlan(2032);
+    expect(kept.id).toBe(draft.id);
+    expect(kept.sections[0].points[0].targets[0].value).toBe(4);
   });
 
   it("refuses unknown or inactive offices", async () => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
-import { NOT_FOUND_MESSAGE, describeTarget, isoDay } from "@/lib/ledger/constants";
+import { NOT_FOUND_MESSAGE, STATUS_LABEL, describeTarget, isEntryStatus, isoDay } from "@/lib/ledger/constants";
 import { updateEntryAction } from "@/lib/ledger/actions";
 import { asWorkflowEntry } from "@/lib/ledger/access";
 import { getEntryDetail, linkCandidates } from "@/lib/ledger/queries";
@@ -41,7 +41,17 @@ export default async function EntryPage({ params, searchParams }: { params: Para
   const wf = asWorkflowEntry(entry);
   const editable = canEdit(user, wf).ok;
   const point = entry.workPoint;
-  const [totals, links] = await Promise.all([targetTotals(prisma, point.targets), editable ? linkCandidates(prisma, point, entry.officeId) : Promise.resolve([])]);
+  const [totals, links, lead] = await Promise.all([
+    targetTotals(prisma, point.targets),
+    editable ? linkCandidates(prisma, point, entry.officeId) : Promise.resolve([]),
+    entry.linkedEntryId === null ? null : prisma.ledgerEntry.findUnique({ where: { id: entry.linkedEntryId }, select: { status: true, deletedAt: true } }),
+  ]);
+  // Keep the current link selectable while the lead record is being corrected (returned or recalled),
+  // or saving the form would silently drop it.
+  const current = entry.linkedEntry;
+  const linkOptions = editable && current && lead?.deletedAt === null && !links.some((l) => l.id === current.id) ? [{ id: current.id, date: current.date, title: current.title }, ...links] : links;
+  // A lead record with live 协办 links cannot be deleted (lib/ledger/mutations.ts deleteEntry).
+  const coHosted = entry._count.coHostEntries > 0;
   const quantityOf = new Map(entry.quantities.map((q) => [q.targetId, q]));
   const targets = point.targets.map((t) => {
     const total = totals.get(t.id);
@@ -73,6 +83,16 @@ export default async function EntryPage({ params, searchParams }: { params: Para
         <TargetTotals rows={targets} />
         <p className="mt-2 text-xs text-slate-500">只有审核通过的台账计入完成数；协办关联的记录不重复计数。</p>
       </section>
+      {lead && (lead.deletedAt !== null || lead.status !== "APPROVED") ? (
+        <p role="status" data-testid="link-pending" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {lead.deletedAt !== null
+            ? "关联的牵头科室台账已删除，本条协办记录不计入完成数；请法治办先恢复该台账。"
+            : `关联的牵头科室台账当前为“${isEntryStatus(lead.status) ? STATUS_LABEL[lead.status] : lead.status}”，该活动暂不计入完成数；牵头科室的台账审核通过后计入（本条协办记录不重复计数）。`}
+        </p>
+      ) : null}
+      {coHosted && canDelete(user, wf).ok ? (
+        <p className="text-sm text-slate-600">本条已有配合科室的协办记录关联，不能删除；如需删除，请先由配合科室取消关联或删除其记录。</p>
+      ) : null}
       <AttachmentList entryId={entry.id} attachments={entry.attachments} editable={editable} />
       {editable ? (
         <section className="card" aria-labelledby="edit-title">
@@ -82,7 +102,7 @@ export default async function EntryPage({ params, searchParams }: { params: Para
             year={entry.year}
             entry={entry}
             targets={targets}
-            linkOptions={links}
+            linkOptions={linkOptions}
           />
         </section>
       ) : null}
@@ -90,7 +110,7 @@ export default async function EntryPage({ params, searchParams }: { params: Para
         id={entry.id}
         version={entry.version}
         actions={availableActions(user, wf)}
-        canDelete={canDelete(user, wf).ok}
+        canDelete={canDelete(user, wf).ok && !coHosted}
         canRestore={canRestore(user, wf).ok && can(user.role, "ledger:restore")}
       />
       <p className="text-xs text-slate-400">

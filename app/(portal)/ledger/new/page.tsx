@@ -26,6 +26,13 @@ function Refusal({ message }: { message: string }) {
   );
 }
 
+/** The offices ledger:writeAll may record for on this point: its lead office first, then the cooperating ones (active only). */
+async function involvedOffices(point: { leadOfficeId: number | null; supportOffices: { office: { id: number } }[] }) {
+  const ids = [...(point.leadOfficeId === null ? [] : [point.leadOfficeId]), ...point.supportOffices.map((s) => s.office.id)];
+  const rows = await prisma.office.findMany({ where: { active: true, id: { in: ids } }, select: { id: true, name: true } });
+  return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+}
+
 /** /ledger/new?pointId=ID records an entry for that point; without pointId it lists the points the user may record for. */
 export default async function NewEntryPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("ledger:write");
@@ -63,9 +70,10 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
 
   const [totals, offices, links] = await Promise.all([
     targetTotals(prisma, point.targets),
-    writeAll ? prisma.office.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }) : null,
+    writeAll ? involvedOffices(point) : null,
     writeAll ? linkCandidates(prisma, point, -1) : linkCandidates(prisma, point, user.officeId),
   ]);
+  if (offices && offices.length === 0) return <Refusal message="该工作要点没有可填报的牵头或配合科室（未设置或已停用），请先在计划页面中设置" />;
   const targets = point.targets.map((t) => {
     const total = totals.get(t.id);
     return { id: t.id, subject: t.subject, unit: t.unit, kind: t.kind, goal: describeTarget(t), approved: total?.approved ?? 0, pending: total?.pending ?? 0, pendingEntries: total?.pendingEntries ?? 0 };
