@@ -106,13 +106,13 @@ export async function updateSettings(db: Db, actor: AuditActor, input: UpdateSet
   return db.$transaction(async (tx) => {
     const before = await tx.unitSettings.findUnique({ where: { id: 1 } });
     if (!before) {
-      const created = await tx.unitSettings.create({ data: { id: 1, unitName: input.unitName, signature: input.signature } });
+      const created = await tx.unitSettings.create({ data: { id: 1, unitName: input.unitName, signature: input.signature, reportDate: input.reportDate } });
       await writeAudit(tx, actor, { entity: "UnitSettings", entityId: 1, action: "create", after: created });
       return created;
     }
     const { count } = await tx.unitSettings.updateMany({
       where: { id: 1, version: input.version },
-      data: { unitName: input.unitName, signature: input.signature, version: { increment: 1 } },
+      data: { unitName: input.unitName, signature: input.signature, reportDate: input.reportDate, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError();
     const after = await tx.unitSettings.findUniqueOrThrow({ where: { id: 1 } });

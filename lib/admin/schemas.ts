@@ -51,11 +51,28 @@ export const updateUserSchema = z
 export const resetPasswordSchema = z.object({ id, password }).strict();
 export const unlockUserSchema = z.object({ id }).strict();
 
+export const REPORT_DATE_MESSAGE = "落款日期无效，请填写 2000 年至 2100 年间的日期，例如 2026-01-15；留空则使用定稿日期";
+
+/** A real calendar day "YYYY-MM-DD" (no 2 月 30 日) between 2000 and 2100. */
+function isReportDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 2000 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** 落款日期 from a date input: "" (or absent) clears it; a day is stored at UTC midnight. */
+const reportDate = z
+  .preprocess((v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? v.trim() : v), z.string({ message: REPORT_DATE_MESSAGE }).refine(isReportDay, REPORT_DATE_MESSAGE).nullable())
+  .transform((v) => (v === null ? null : new Date(`${v}T00:00:00.000Z`)));
+
 export const updateSettingsSchema = z
   .object({
     version,
     unitName: z.string().trim().min(2, "请填写单位名称").max(60, "单位名称不超过 60 个字"),
     signature: z.string().trim().min(2, "请填写署名").max(60, "署名不超过 60 个字"),
+    reportDate: reportDate.optional().transform((v) => v ?? null),
   })
   .strict();
 

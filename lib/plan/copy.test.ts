@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { achieved, carriedOver, replaceYear, shiftIsoDay, shiftYears, targetMet, type TargetFact } from "./copy";
+import { achieved, carriedOver, replaceYear, shiftIsoDay, shiftYears, targetMet, unfinishedAtYearEnd, type TargetFact } from "./copy";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const q = (value: number, date = "2025-03-01", completes = false) => ({ value, completes, date: d(date) });
@@ -65,6 +65,19 @@ describe("targetMet and achieved", () => {
   });
 });
 
+describe("unfinishedAtYearEnd (one rule for the plan copy and the report's part 四)", () => {
+  const mark = d("2025-12-01");
+  it.each<[string, { completedAt: Date | null; targetsMet: boolean[] }, boolean]>([
+    ["targets, one unmet, no mark", { completedAt: null, targetsMet: [true, false] }, true],
+    ["targets, all met, no mark", { completedAt: null, targetsMet: [true, true] }, false],
+    ["targets unmet, completion mark", { completedAt: mark, targetsMet: [false] }, false],
+    ["no targets, completion mark", { completedAt: mark, targetsMet: [] }, false],
+    ["no targets, no mark", { completedAt: null, targetsMet: [] }, true],
+  ])("%s → %s", (_name, point, expected) => {
+    expect(unfinishedAtYearEnd(point)).toBe(expected);
+  });
+});
+
 describe("carriedOver", () => {
   const met = { comparator: ">=" as const, kind: "COUNT" as const, value: 1, quantities: [q(1)] };
   const unmet = { comparator: ">=" as const, kind: "COUNT" as const, value: 4, quantities: [q(1)] };
@@ -72,7 +85,8 @@ describe("carriedOver", () => {
     ["completion mark, targets unmet", { completedAt: d("2025-12-01"), targets: [unmet] }, false],
     ["no mark, all targets met", { completedAt: null, targets: [met, met] }, false],
     ["no mark, one target unmet", { completedAt: null, targets: [met, unmet] }, true],
-    ["no mark, no targets", { completedAt: null, targets: [] }, false],
+    // Nothing shows a target-less point was done but its completion mark: it is carried over.
+    ["no mark, no targets", { completedAt: null, targets: [] }, true],
     ["mark, no targets", { completedAt: d("2025-12-01"), targets: [] }, false],
   ])("%s → %s", (_name, point, expected) => {
     expect(carriedOver(point)).toBe(expected);

@@ -89,11 +89,25 @@ export interface PointFact {
 }
 
 /**
- * A point is carried over (结转) when it has no completion mark and at least one of its
- * quantitative targets was not met by approved ledger quantities. For a point without targets
- * nothing shows that it failed, so it is not flagged; the coordinator can flag it on the point form.
+ * THE rule for "was this work point left unfinished at year end", used both by the plan copier
+ * (marks the next year's point 上年结转) and by the annual report (part 四 from carried-over
+ * points), so the two never disagree:
+ *
+ * - an explicit completion mark (completedAt) closes the point, whatever its targets say;
+ * - otherwise a point with quantitative targets is unfinished when any target is not met;
+ * - otherwise a point without targets is unfinished: nothing but the mark can show it was done
+ *   (the completion engine's rule for target-less points is the same: DONE only by the mark).
+ *
+ * `targetsMet` holds one flag per quantitative target, however the caller evaluated it
+ * (`targetMet` below from ledger quantities, or the completion engine's `met`).
  */
-export function carriedOver(point: PointFact): boolean {
+export function unfinishedAtYearEnd(point: { completedAt: Date | null; targetsMet: readonly boolean[] }): boolean {
   if (point.completedAt) return false;
-  return point.targets.some((target) => !targetMet(target));
+  if (point.targetsMet.length === 0) return true;
+  return point.targetsMet.some((met) => !met);
+}
+
+/** Whether the copied point is marked carried over (结转): `unfinishedAtYearEnd` on the ledger's figures. */
+export function carriedOver(point: PointFact): boolean {
+  return unfinishedAtYearEnd({ completedAt: point.completedAt, targetsMet: point.targets.map(targetMet) });
 }

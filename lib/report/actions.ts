@@ -58,6 +58,19 @@ export async function regenerateReportPartAction(_prev: ActionState, formData: F
   });
 }
 
+export async function updateReportHeaderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("report:edit");
+    const parsed = schemas.updateHeaderSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const result = await mutations.updateReportHeader(prisma, actorOf(user), parsed.data);
+    revalidateReport(parsed.data.year);
+    return result.changed
+      ? { ok: true, message: "标题和署名已保存", data: { version: result.version } }
+      : { ok: true, message: "标题和署名没有变化", data: { version: result.version } };
+  });
+}
+
 async function transition(kind: ReportTransition, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const rule = TRANSITIONS[kind];

@@ -60,10 +60,15 @@ export function reportTitle(facts: Pick<ReportFacts, "unitName" | "year">): stri
   return `${facts.unitName}${facts.year}年法治建设年度工作报告`;
 }
 
+/** "充分发挥政协职能作用" only for a CPPCC body (its name says 政协); any other unit "充分发挥职能作用". */
+export function roleClause(unitName: string): string {
+  return unitName.includes("政协") ? "充分发挥政协职能作用" : "充分发挥职能作用";
+}
+
 export function reportPreface(facts: Pick<ReportFacts, "unitName" | "year">): string {
   return (
     `${facts.year}年，${facts.unitName}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，` +
-    `紧紧围绕中心工作，充分发挥政协职能作用，对照年度法治建设工作要点，扎实推进机关法治建设各项工作。` +
+    `紧紧围绕中心工作，${roleClause(facts.unitName)}，对照年度法治建设工作要点，扎实推进机关法治建设各项工作。` +
     `现将${facts.year}年度法治建设工作情况报告如下。`
   );
 }

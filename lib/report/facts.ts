@@ -12,7 +12,9 @@
 
 import type { Db } from "@/lib/db";
 import { loadPlanProgress, dayAfter, resolveAsOf } from "@/lib/progress/queries";
-import { chineseNumeral, describeShortfall } from "./sentences";
+import { unfinishedAtYearEnd } from "@/lib/plan/copy";
+import { unitSignOff } from "./output";
+import { carryOverReason, chineseNumeral } from "./sentences";
 import type {
   NextYearPlanFact,
   ReportEntryFact,
@@ -22,8 +24,7 @@ import type {
   ReportTargetFact,
 } from "./types";
 
-/** Used when UnitSettings has never been saved (a fresh install before the admin fills it in). */
-export const DEFAULT_UNIT_NAME = "市政协办公室";
+export { DEFAULT_UNIT_NAME } from "./output";
 
 /** "2025-03-12": the app stores calendar dates at UTC midnight, so the UTC day is the date. */
 export function isoDay(date: Date): string {
@@ -55,8 +56,7 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
     loadPlanProgress(db, year),
     loadNextYearPlan(db, year),
   ]);
-  const unitName = settings?.unitName ?? DEFAULT_UNIT_NAME;
-  const signature = settings?.signature || unitName;
+  const { unitName, signature } = unitSignOff(settings);
   const asOf = progressData?.progress.asOf ?? resolveAsOf(year);
   const before = dayAfter(asOf);
 
@@ -136,10 +136,9 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
         entries: entriesByPoint.get(pp.pointId) ?? [],
       };
       pointsBySection.set(pp.point.sectionId, [...(pointsBySection.get(pp.point.sectionId) ?? []), point]);
-      // The plan copier's rule (lib/plan/copy.ts): not marked complete and a target not met.
-      const unmet = targets.filter((t) => !t.met);
-      if (!pp.point.completedAt && unmet.length > 0) {
-        carriedOverPoints.push({ number: point.number, title: point.title, reason: unmet.map(describeShortfall).join("；") });
+      // The plan copier's rule (lib/plan/copy.ts): no completion mark, and a target not met or no targets.
+      if (unfinishedAtYearEnd({ completedAt: pp.point.completedAt, targetsMet: pp.targets.map((t) => t.met) })) {
+        carriedOverPoints.push({ number: point.number, title: point.title, reason: carryOverReason(point) });
       }
     }
     progressData.sections.forEach((section, i) => {

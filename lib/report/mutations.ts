@@ -12,9 +12,10 @@ import type { Db, Tx } from "@/lib/db";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { calendarDayAt } from "@/lib/progress/dates";
-import { draftPart, draftReport } from "./draft";
+import { draftPart, draftReport, reportTitle } from "./draft";
 import { buildReportFacts } from "./facts";
-import type { GenerateReportInput, RegeneratePartInput, SavePartInput, TransitionInput } from "./schemas";
+import { unitSignOff } from "./output";
+import type { GenerateReportInput, RegeneratePartInput, SavePartInput, TransitionInput, UpdateHeaderInput } from "./schemas";
 import { PART_HEADINGS, type DraftPartKey } from "./types";
 import { editBlockedReason, findPlaceholders, normalizeContent, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
 
@@ -31,7 +32,8 @@ export async function generateReport(db: Db, actor: AuditActor, input: GenerateR
   const draft = draftReport(facts);
   return db.$transaction(async (tx) => {
     const report = await tx.annualReport.create({
-      data: { year: input.year, title: draft.title, signature: facts.signature, status: "DRAFT" },
+      // signature "" follows the unit settings until someone gives this report its own.
+      data: { year: input.year, title: draft.title, signature: "", status: "DRAFT" },
     });
     for (const part of draft.parts) {
       await tx.reportPart.create({
@@ -176,6 +178,43 @@ export async function transitionReport(db: Db, actor: AuditActor, transition: Re
       after: { year: report.year, status: rule.to, version: report.version + 1, signedOn },
     });
     return { status: rule.to, version: report.version + 1 };
+  });
+}
+
+export type UpdateHeaderResult = { changed: boolean; version: number; title: string; signature: string };
+
+/**
+ * Sets the report's title and its own 署名 (a draft only, on the version the user saw). A blank
+ * title is the default one from the unit name in the settings; a blank 署名 (or one equal to the
+ * settings' 署名) follows the settings from then on.
+ */
+export async function updateReportHeader(db: Db, actor: AuditActor, input: UpdateHeaderInput): Promise<UpdateHeaderResult> {
+  return db.$transaction(async (tx) => {
+    const report = await tx.annualReport.findUnique({ where: { year: input.year } });
+    if (!report) throw new UserFacingError(NO_REPORT_MESSAGE);
+    const blocked = editBlockedReason(report.status);
+    if (blocked) throw new UserFacingError(blocked);
+    if (report.version !== input.version) throw new ConflictError();
+    const unit = unitSignOff(await tx.unitSettings.findUnique({ where: { id: 1 } }));
+    const title = input.title || reportTitle({ unitName: unit.unitName, year: report.year });
+    const signature = input.signature === unit.signature ? "" : input.signature;
+    if (title === report.title && signature === report.signature) {
+      return { changed: false, version: report.version, title, signature };
+    }
+    const { count } = await tx.annualReport.updateMany({
+      where: { id: report.id, version: input.version, status: "DRAFT" },
+      data: { title, signature, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    const version = report.version + 1;
+    await writeAudit(tx, actor, {
+      entity: "AnnualReport",
+      entityId: report.id,
+      action: "update",
+      before: { year: report.year, version: report.version, title: report.title, signature: report.signature },
+      after: { year: report.year, version, title, signature },
+    });
+    return { changed: true, version, title, signature };
   });
 }
 

@@ -5,7 +5,8 @@
  */
 
 import type { Db } from "@/lib/db";
-import { DEFAULT_UNIT_NAME, isoDay } from "./facts";
+import { isoDay } from "./facts";
+import { effectiveSignature, effectiveSignDate, printedParts, unitSignOff, type SignDateSource } from "./output";
 import { allSourceIds, parseSources } from "./segments";
 import { PART_KEYS } from "./types";
 import { findPlaceholders, prefaceForTitle } from "./workflow";
@@ -76,8 +77,15 @@ export interface ReportView {
   title: string;
   preface: string;
   status: string;
+  /** The 署名 printed: the report's own, else the unit's from the settings. */
   signature: string;
+  /** The report's own 署名; "" follows the settings. */
+  signatureOverride: string;
+  /** The unit's 署名 in the settings now. */
+  unitSignature: string;
   signedOn: Date | null;
+  /** The 落款日期 printed, and where it comes from. */
+  signDate: { date: Date; source: SignDateSource };
   version: number;
   updatedAt: Date;
   parts: ReportPartView[];
@@ -118,8 +126,9 @@ export async function getReportView(db: Db, year: number): Promise<ReportView | 
           select: { id: true, date: true, title: true, status: true, deletedAt: true, office: { select: { name: true } } },
         })
       : Promise.resolve([]),
-    db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true } }),
+    db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true, signature: true, reportDate: true } }),
   ]);
+  const unit = unitSignOff(settings);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   const nameOf = (id: number | null) => (id ? (names.get(id) ?? `用户#${id}`) : "系统");
 
@@ -127,10 +136,13 @@ export async function getReportView(db: Db, year: number): Promise<ReportView | 
     id: report.id,
     year: report.year,
     title: report.title,
-    preface: prefaceForTitle(report.title, report.year, settings?.unitName ?? DEFAULT_UNIT_NAME),
+    preface: prefaceForTitle(report.title, report.year, unit.unitName),
     status: report.status,
-    signature: report.signature,
+    signature: effectiveSignature(report.signature, unit),
+    signatureOverride: report.signature,
+    unitSignature: unit.signature,
     signedOn: report.signedOn,
+    signDate: effectiveSignDate({ year: report.year, signedOn: report.signedOn, unit }),
     version: report.version,
     updatedAt: report.updatedAt,
     parts: parts.map((part) => ({
@@ -162,28 +174,35 @@ export interface ReportForExport {
   title: string;
   preface: string;
   status: string;
+  /** The 署名 printed: the report's own, else the unit's from the settings. */
   signature: string;
   signedOn: Date | null;
+  /** The 落款日期 printed (settings, else 定稿, else today). */
+  date: Date;
   version: number;
-  parts: { heading: string; content: string }[];
+  /** The parts printed, in order: an empty optional part (五 saying "无。") is left out. */
+  parts: { key: string; heading: string; content: string }[];
 }
 
 /** What the Word export and the print view need: the text only, parts in order. */
-export async function loadReportForExport(db: Db, year: number): Promise<ReportForExport | null> {
+export async function loadReportForExport(db: Db, year: number, now: Date = new Date()): Promise<ReportForExport | null> {
   const [report, settings] = await Promise.all([
     db.annualReport.findUnique({ where: { year }, include: { parts: { select: { key: true, heading: true, content: true } } } }),
-    db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true, signature: true } }),
+    db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true, signature: true, reportDate: true } }),
   ]);
   if (!report) return null;
+  const unit = unitSignOff(settings);
+  const ordered = [...report.parts].sort((a, b) => partOrder(a.key) - partOrder(b.key));
   return {
     id: report.id,
     year: report.year,
     title: report.title,
-    preface: prefaceForTitle(report.title, report.year, settings?.unitName ?? DEFAULT_UNIT_NAME),
+    preface: prefaceForTitle(report.title, report.year, unit.unitName),
     status: report.status,
-    signature: report.signature || settings?.signature || settings?.unitName || DEFAULT_UNIT_NAME,
+    signature: effectiveSignature(report.signature, unit),
     signedOn: report.signedOn,
+    date: effectiveSignDate({ year: report.year, signedOn: report.signedOn, unit, now }).date,
     version: report.version,
-    parts: [...report.parts].sort((a, b) => partOrder(a.key) - partOrder(b.key)).map((p) => ({ heading: p.heading, content: p.content })),
+    parts: printedParts(ordered).map((p) => ({ key: p.key, heading: p.heading, content: p.content })),
   };
 }

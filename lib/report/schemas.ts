@@ -24,7 +24,26 @@ export const regeneratePartSchema = z.object({ year, key: partKey, version, conf
 
 export const transitionSchema = z.object({ year, version }).strict();
 
+/** One line of text: no line breaks or control characters. */
+const oneLine = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .refine((v) => !/[\u0000-\u001f\u007f]/u.test(v), "请填写一行文字，不要换行");
+
+/** Title and 署名 of a report; blank restores the default (title from the unit name, 署名 from the settings). */
+export const updateHeaderSchema = z
+  .object({
+    year,
+    version,
+    title: oneLine(60, "标题不超过 60 个字"),
+    signature: oneLine(60, "署名不超过 60 个字"),
+  })
+  .strict();
+
 export type GenerateReportInput = z.infer<typeof generateReportSchema>;
 export type SavePartInput = z.infer<typeof savePartSchema>;
 export type RegeneratePartInput = z.infer<typeof regeneratePartSchema>;
 export type TransitionInput = z.infer<typeof transitionSchema>;
+export type UpdateHeaderInput = z.infer<typeof updateHeaderSchema>;

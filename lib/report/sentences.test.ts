@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   chineseNumeral,
   describeEntries,
+  carryOverReason,
   describeEntry,
   describeShortfall,
   describeTarget,
@@ -156,6 +157,16 @@ describe("describeEntry", () => {
     ["seminar", entry({ form: "专题研讨", title: "法治思想与政协履职" }), "3月12日开展“法治思想与政协履职”专题研讨"],
     ["publicity", entry({ form: "宣传活动", title: "“12·4”国家宪法日宣传活动" }), "3月12日开展“12·4”国家宪法日宣传活动"],
     ["other forms keep their own wording", entry({ form: "制度建设", title: "印发《法治建设工作制度》。" }), "3月12日，印发《法治建设工作制度》"],
+    // A title that starts with the activity's name is not wrapped in it a second time.
+    ["title led by the noun and a colon", entry({ title: "专题学习：学习宪法" }), "3月12日以集中学习形式开展“学习宪法”专题学习"],
+    ["title led by the noun and an ASCII colon", entry({ title: "专题学习: 习近平法治思想" }), "3月12日以集中学习形式开展“习近平法治思想”专题学习"],
+    ["title led by the form name", entry({ title: "集中学习——民法典" }), "3月12日以集中学习形式开展“民法典”专题学习"],
+    ["led by the noun, rest names the activity", entry({ form: "专家讲座", title: "专家讲座：行政法专题讲座" }), "3月12日举办行政法专题讲座"],
+    ["seminar led by its noun", entry({ form: "专题研讨", title: "专题研讨：法治思想与政协履职" }), "3月12日开展“法治思想与政协履职”专题研讨"],
+    ["training class led by its noun", entry({ form: "培训班", title: "培训班 法治素养提升" }), "3月12日举办“法治素养提升”培训班"],
+    ["noun run into the title", entry({ title: "专题学习宪法修正案" }), "3月12日以集中学习形式开展专题学习宪法修正案"],
+    ["only the noun and a colon", entry({ title: "专题学习：" }), "3月12日以集中学习形式开展专题学习"],
+    ["another form's noun is kept", entry({ title: "专题研讨：学习宪法" }), "3月12日以集中学习形式开展“专题研讨：学习宪法”专题学习"],
   ])("%s", (_case, fact, expected) => {
     expect(describeEntry(fact)).toBe(expected);
   });
@@ -179,5 +190,17 @@ describe("describeEntry", () => {
     expect(text).toBe(
       "一是3月12日以集中学习形式开展“学习宪法”专题学习；二是4月2日开展“法治思想与政协履职”专题研讨；三是5月20日举办习近平法治思想专题培训班",
     );
+  });
+});
+
+describe("carryOverReason", () => {
+  const unmet = target({ subject: "培训人数", value: 200, unit: "人次", kind: "SUM", actual: 150, met: false, rawRate: 0.75 });
+  it.each<[string, Parameters<typeof carryOverReason>[0], string]>([
+    ["an unmet target", { status: "BEHIND", targets: [target({}), unmet] }, "培训人数仅完成150人次，距“不少于200人次”的目标尚差50人次"],
+    ["no targets, overdue", { status: "OVERDUE", targets: [] }, "该项工作已超过完成时限，尚未完成"],
+    ["no targets, not started", { status: "NOT_STARTED", targets: [] }, "该项工作尚未开展"],
+    ["no targets, under way", { status: "BEHIND", targets: [] }, "该项工作年内尚未完成"],
+  ])("%s", (_name, point, expected) => {
+    expect(carryOverReason(point)).toBe(expected);
   });
 });

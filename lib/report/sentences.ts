@@ -3,7 +3,7 @@
  * without final punctuation so callers can join clauses with "，" / "；" and end
  * the paragraph with "。".
  */
-import type { ReportEntryFact, ReportTargetFact } from "./types";
+import type { ReportEntryFact, ReportPointFact, ReportTargetFact } from "./types";
 
 const CHINA_TIME_ZONE = "Asia/Shanghai";
 
@@ -192,6 +192,18 @@ export function describeShortfall(target: ReportTargetFact): string {
   return `${figure}，距“${requirement}”的目标尚差${gap}${target.unit}`;
 }
 
+/**
+ * Why a point left unfinished at year end is carried over (part 四 when next year has no plan
+ * yet): its unmet targets stated plainly, or, for a point without targets, its state.
+ */
+export function carryOverReason(point: Pick<ReportPointFact, "status" | "targets">): string {
+  const unmet = point.targets.filter((target) => !target.met);
+  if (unmet.length > 0) return unmet.map(describeShortfall).join("；");
+  if (point.status === "OVERDUE") return "该项工作已超过完成时限，尚未完成";
+  if (point.status === "NOT_STARTED") return "该项工作尚未开展";
+  return "该项工作年内尚未完成";
+}
+
 /** The figure phrase inside `describeShortfall`'s sentence (the `sources` key in part 二). */
 export function shortfallFigure(target: ReportTargetFact): string {
   const amount = `${formatNumber(target.actual)}${target.unit}`;
@@ -215,15 +227,42 @@ const FORM_WORDING: Record<string, { lead: string; noun: string }> = {
 /** Title endings that already name the activity, so "民法典专题讲座" is not wrapped as "“民法典专题讲座”专家讲座". */
 const ACTIVITY_ENDINGS = /(学习|研讨|研讨会|讲座|培训班|培训|活动|宣传|宣讲|调研|视察|监督|协商|会议|座谈会)$/u;
 
-/** "3月12日以集中学习形式开展“学习宪法”专题学习"; other forms read "5月20日，{title}". */
+/** Separators after a leading activity name: "专题学习：学习宪法", "专题研讨——…", "培训班 法治素养". */
+const LEADING_NAME_SEPARATOR = /^[\s:：,，、·\-—–]+/u;
+
+/**
+ * The title without a leading name of the activity ("专题学习：学习宪法" → "学习宪法") when that
+ * name is the form's own noun or the form itself, so the sentence does not name it twice; null
+ * when the title does not start that way ("" when nothing follows the name).
+ */
+function withoutLeadingActivityName(title: string, form: string, noun: string): string | null {
+  for (const name of [noun, form]) {
+    if (!title.startsWith(name)) continue;
+    const rest = title.slice(name.length);
+    const separator = LEADING_NAME_SEPARATOR.exec(rest);
+    if (separator) return rest.slice(separator[0].length).trim();
+  }
+  return null;
+}
+
+/**
+ * "3月12日以集中学习形式开展“学习宪法”专题学习"; other forms read "5月20日，{title}".
+ * A title that already names the activity is not wrapped again: "民法典专题讲座" (at its end),
+ * "专题学习：学习宪法" (the form's noun or name and a separator at its start: the rest is wrapped).
+ */
 export function describeEntry(entry: ReportEntryFact, options: { reportYear?: number } = {}): string {
   const withYear = options.reportYear !== undefined && chineseCalendarYear(entry.date) !== options.reportYear;
   const date = formatChineseDate(entry.date, { withYear });
   const title = stripFinalStop(entry.title);
   const wording = FORM_WORDING[entry.form];
   if (!wording) return `${date}，${title}`;
-  if (ACTIVITY_ENDINGS.test(title)) return `${date}${wording.lead}${title}`;
-  return `${date}${wording.lead}“${title}”${wording.noun}`;
+  const stripped = withoutLeadingActivityName(title, entry.form, wording.noun);
+  if (stripped === "") return `${date}${wording.lead}${wording.noun}`;
+  // "专题学习宪法修正案": the noun runs into the title, which names the activity already.
+  if (stripped === null && title.startsWith(wording.noun)) return `${date}${wording.lead}${title}`;
+  const topic = stripped ?? title;
+  if (ACTIVITY_ENDINGS.test(topic)) return `${date}${wording.lead}${topic}`;
+  return `${date}${wording.lead}“${topic}”${wording.noun}`;
 }
 
 /** "一是3月12日…；二是…" for the given entries in the order given. */

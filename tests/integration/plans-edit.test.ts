@@ -89,14 +89,23 @@ describe("editing points and targets", () => {
 describe("publishing, archiving and copying", () => {
   it("copies a plan to the next year: deadlines shifted, unfinished points carried over", async () => {
     const source = await t.db.plan.findUniqueOrThrow({ where: { year: 2026 } });
+    // Points 2 and 3 (no targets) are marked complete here; others may be by the seed or the tests above.
+    await t.db.workPoint.updateMany({ where: { planId: source.id, number: { in: [2, 3] } }, data: { completedAt: new Date(Date.UTC(2026, 5, 30)) } });
+    const marked = new Set((await t.db.workPoint.findMany({ where: { planId: source.id, completedAt: { not: null } }, select: { number: true } })).map((p) => p.number));
     const { plan, carriedOver } = await plans.copyPlanToNextYear(t.db, coordinator, { id: source.id, version: source.version });
     expect(plan).toMatchObject({ year: 2027, status: "DRAFT" });
     expect(plan.title).toContain("2027");
-    // 2026: point 1 has only a pending entry (专题学习 0/4); point 4 trained 120 of 200 人次.
-    expect(carriedOver).toEqual([1, 4]);
+    // 2026: point 1 has only a pending entry (专题学习 0/4); point 4 trained 120 of 200 人次; the
+    // other points have no targets: every point without a completion mark is carried over
+    // (lib/plan/copy.ts unfinishedAtYearEnd).
+    const unfinished = Array.from({ length: 12 }, (_, i) => i + 1).filter((n) => !marked.has(n));
+    expect(unfinished).toEqual(expect.arrayContaining([1, 4]));
+    expect(unfinished.length).toBeGreaterThan(2);
+    expect(unfinished).not.toContain(2);
+    expect(carriedOver).toEqual(unfinished);
     const copied = await t.db.workPoint.findMany({ where: { planId: plan.id }, orderBy: { number: "asc" }, include: { targets: true, supportOffices: true } });
     expect(copied).toHaveLength(12);
-    expect(copied.filter((p) => p.carriedOver).map((p) => p.number)).toEqual([1, 4]);
+    expect(copied.filter((p) => p.carriedOver).map((p) => p.number)).toEqual(unfinished);
     const seven = copied.find((p) => p.number === 7)!;
     expect(seven.deadline?.toISOString().slice(0, 10)).toBe("2027-09-30");
     expect(seven.completedAt).toBeNull();

@@ -36,6 +36,14 @@ async function part(key: string) {
   return t.db.reportPart.findFirstOrThrow({ where: { key, report: { year: 2025 } }, include: { revisions: { orderBy: { version: "asc" } } } });
 }
 
+async function unmarkedPointsWithoutTargets(year: number) {
+  return t.db.workPoint.findMany({
+    where: { plan: { year }, completedAt: null, targets: { none: {} } },
+    orderBy: { number: "asc" },
+    select: { number: true, title: true },
+  });
+}
+
 describe("buildReportFacts (2025 demo data)", () => {
   it("reads targets, entries, first-responsible duties and the next year's plan", async () => {
     const facts = await buildReportFacts(t.db, 2025);
@@ -59,7 +67,26 @@ describe("buildReportFacts (2025 demo data)", () => {
     expect(points.find((p) => p.number === 7)!).toMatchObject({ leadOffice: "法治办", deadline: "6月底前" });
     expect(facts.nextYearPlan?.year).toBe(2026);
     expect(facts.nextYearPlan?.sections[0].points[0].title).toBe("深入学习习近平法治思想");
-    expect(facts.carriedOverPoints).toEqual([]); // every quantitative target was met
+    // Every quantitative target was met, but a point without targets and without a completion mark
+    // is unfinished at year end (the plan copier's rule, lib/plan/copy.ts unfinishedAtYearEnd).
+    const unmarked = await unmarkedPointsWithoutTargets(2025);
+    expect(unmarked.length).toBeGreaterThan(0);
+    expect(facts.carriedOverPoints.map((p) => p.number)).toEqual(unmarked.map((p) => p.number));
+    expect(facts.carriedOverPoints[0]).toMatchObject({ number: unmarked[0].number, title: unmarked[0].title });
+    expect(facts.carriedOverPoints[0].reason).toMatch(/^该项工作/);
+  });
+
+  it("does not carry over a point without targets once it is marked complete", async () => {
+    const [first, ...rest] = await unmarkedPointsWithoutTargets(2025);
+    const point = await t.db.workPoint.findFirstOrThrow({ where: { plan: { year: 2025 }, number: first.number } });
+    await t.db.workPoint.update({ where: { id: point.id }, data: { completedAt: new Date(Date.UTC(2025, 10, 30)) } });
+    try {
+      const facts = await buildReportFacts(t.db, 2025);
+      expect(facts.carriedOverPoints.map((p) => p.number)).toEqual(rest.map((p) => p.number));
+      expect(facts.sections.flatMap((s) => s.points).find((p) => p.number === first.number)!.completed).toBe(true);
+    } finally {
+      await t.db.workPoint.update({ where: { id: point.id }, data: { completedAt: null } });
+    }
   });
 
   it("runs a fixed number of queries however many entries there are (no N+1)", async () => {

@@ -54,6 +54,12 @@ export const REPORT_ACTION_CASES: ActionCase[] = [
     allowed: COORDINATOR_ONLY,
     input: async (c) => ({ year: String(YEAR), key: "part5", version: String(await partVersion(c.db, "part5")), confirm: "1" }),
   },
+  {
+    file: FILE,
+    name: "updateReportHeaderAction",
+    allowed: COORDINATOR_ONLY,
+    input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "DRAFT")), title: "", signature: `矩阵署名${c.seq()}` }),
+  },
   { file: FILE, name: "submitReportAction", allowed: COORDINATOR_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "DRAFT")) }) },
   { file: FILE, name: "finalizeReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")) }) },
   { file: FILE, name: "returnReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")) }) },

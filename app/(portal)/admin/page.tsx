@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import { ActionForm } from "@/components/action-form";
+import { signDateReportYear } from "@/lib/report/output";
+import { formatChineseDate } from "@/lib/report/sentences";
 import {
   createOfficeAction,
   createUserAction,
@@ -39,6 +41,16 @@ export default async function AdminPage() {
             <span className="label">报告署名</span>
             <input className="input" name="signature" defaultValue={settings?.signature ?? ""} required />
           </label>
+          <label>
+            <span className="label">报告落款日期（可不填）</span>
+            <input className="input" type="date" name="reportDate" min="2000-01-01" max="2100-12-31" defaultValue={settings?.reportDate ? settings.reportDate.toISOString().slice(0, 10) : ""} />
+          </label>
+          <p className="self-end text-xs text-slate-600" data-testid="settings-report-date-hint">
+            {settings?.reportDate
+              ? `用于${signDateReportYear(settings.reportDate)}年度法治建设报告的落款（${formatChineseDate(settings.reportDate, { withYear: true })}）。`
+              : "未设置时，报告落款使用定稿日期（草稿为当天）。"}
+            1 月至 11 月的日期用于上一年度报告，12 月的日期用于当年报告。各年度报告的署名均随此处设置，除非报告单独修改了署名。
+          </p>
         </ActionForm>
       </section>
 

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
-import { generateReportAction } from "@/lib/report/actions";
+import { generateReportAction, updateReportHeaderAction } from "@/lib/report/actions";
+import { OPTIONAL_PARTS, SIGN_DATE_SOURCE_LABEL, saysNothing } from "@/lib/report/output";
 import { getReportView } from "@/lib/report/queries";
 import { formatChineseDate } from "@/lib/report/sentences";
 import { editBlockedReason, formatReportTime, parseReportYear } from "@/lib/report/workflow";
@@ -69,7 +70,10 @@ export default async function ReportYearPage({ params }: Props) {
           <h1 className="page-title mb-1" data-testid="report-title">{view.title}</h1>
           <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
             <ReportStatusBadge status={view.status} />
-            <span>署名：{view.signature}</span>
+            <span data-testid="report-signature">署名：{view.signature}（{view.signatureOverride ? "本报告单独设置" : "随单位设置"}）</span>
+            <span data-testid="report-sign-date">
+              落款日期：{formatChineseDate(view.signDate.date, { withYear: true })}（{SIGN_DATE_SOURCE_LABEL[view.signDate.source]}）
+            </span>
             {view.signedOn ? <span>定稿日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
             <span>最后修改：{formatReportTime(view.updatedAt)}</span>
           </p>
@@ -81,6 +85,26 @@ export default async function ReportYearPage({ params }: Props) {
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-placeholders">
           以下部分仍有待补充的内容，送审前请完善：{unfinished.map((part) => `${part.heading}中的${part.placeholders.join("、")}`).join("；")}
         </p>
+      ) : null}
+      {editable ? (
+        <section className="card" aria-labelledby="report-header-title">
+          <h2 id="report-header-title" className="mb-2 font-semibold">标题和署名</h2>
+          <ActionForm action={updateReportHeaderAction} submitLabel="保存标题和署名" className="grid max-w-3xl gap-3 sm:grid-cols-2">
+            <input type="hidden" name="year" value={year} />
+            <input type="hidden" name="version" value={view.version} />
+            <label>
+              <span className="label">报告标题（留空则按单位名称生成）</span>
+              <input className="input" name="title" defaultValue={view.title} maxLength={60} />
+            </label>
+            <label>
+              <span className="label">署名（留空则随单位设置）</span>
+              <input className="input" name="signature" defaultValue={view.signatureOverride} placeholder={view.unitSignature} maxLength={60} />
+            </label>
+            <p className="text-xs text-slate-600 sm:col-span-2">
+              单位设置中的署名为“{view.unitSignature}”；落款日期由系统管理员在单位设置中填写，未填写时使用定稿日期。
+            </p>
+          </ActionForm>
+        </section>
       ) : null}
       <p className="text-xs text-slate-500">带下划线的数字可点击或悬停，查看其来源台账记录。</p>
 
@@ -98,6 +122,11 @@ export default async function ReportYearPage({ params }: Props) {
                 {part.edited ? <span className="ml-2 rounded bg-slate-100 px-1 text-slate-600">已人工修改</span> : <span className="ml-2 rounded bg-slate-100 px-1 text-slate-600">自动生成</span>}
               </p>
             </div>
+            {(OPTIONAL_PARTS as readonly string[]).includes(part.key) ? (
+              <p className="mb-2 text-xs text-slate-500" data-testid="report-optional-note">
+                本部分为选填：内容为“无。”或空白时，导出和打印时省略本部分{saysNothing(part.content) ? "（当前将省略）" : ""}。
+              </p>
+            ) : null}
             <ReportPartEditor year={year} partKey={part.key} heading={part.heading} version={part.version} content={part.content} editable={editable}>
               <ReportContent content={part.content} sources={part.sources} entries={view.entries} />
             </ReportPartEditor>
@@ -111,7 +140,7 @@ export default async function ReportYearPage({ params }: Props) {
         ))}
         <section className="card text-right font-serif" aria-label="署名和日期">
           <p>{view.signature}</p>
-          <p>{view.signedOn ? formatChineseDate(view.signedOn, { withYear: true }) : "（定稿日期）"}</p>
+          <p>{formatChineseDate(view.signDate.date, { withYear: true })}</p>
         </section>
       </article>
     </div>

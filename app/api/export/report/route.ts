@@ -20,7 +20,8 @@ function fail(status: number, message: string) {
 
 /**
  * GET /api/export/report?year=2025 — the stored report as a GB/T 9704 Word document.
- * Anything but a 定稿 carries "草稿" in the page header; the date printed is the 定稿 date, else today.
+ * Anything but a 定稿 carries "草稿" in the page header. 署名 and 落款日期 follow the unit settings
+ * (lib/report/output.ts); an empty part 五 is left out.
  */
 export async function GET(request: NextRequest) {
   let user;
@@ -40,7 +41,7 @@ export async function GET(request: NextRequest) {
     preface: report.preface,
     parts: report.parts,
     signature: report.signature,
-    date: report.signedOn ?? new Date(),
+    date: report.date,
     draft: report.status !== "FINAL",
   });
   await recordReportExport(prisma, actorOf(user), report);

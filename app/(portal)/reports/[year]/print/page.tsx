@@ -68,7 +68,7 @@ export default async function ReportPrintPage({ params }: Props) {
           </h1>
           {report.preface ? <p className={styles.p}>{report.preface}</p> : null}
           {report.parts.map((part) => (
-            <section key={part.heading}>
+            <section key={part.key}>
               <h2 className={`${styles.p} ${styles.level1}`}>{part.heading}</h2>
               {part.content
                 .split("\n")
@@ -81,7 +81,7 @@ export default async function ReportPrintPage({ params }: Props) {
           ))}
           <div className={styles.signature}>
             <p>{report.signature}</p>
-            <p>{formatChineseDate(report.signedOn ?? new Date(), { withYear: true })}</p>
+            <p>{formatChineseDate(report.date, { withYear: true })}</p>
           </div>
         </article>
       </div>
