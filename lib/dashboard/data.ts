@@ -8,12 +8,12 @@
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { STATUS_ORDER, calendarDate, calendarDayAt, dayIndex, type ProgressStatus } from "@/lib/progress";
+import { STATUS_ORDER, calendarDate, calendarDayAt, dayIndex, yearEndDay, yearStartDay, type ProgressStatus } from "@/lib/progress";
 import {
   countPendingReview,
   loadMonthlyActivity,
   loadPlanProgress,
-  resolveAsOf,
+  resolvePlanAsOf,
   type MonthlyActivity,
   type PlanProgressData,
 } from "@/lib/progress/queries";
@@ -39,7 +39,7 @@ export interface YearComparison {
   current: YearFigures;
   /** The previous year on the same calendar day; null when the year shown is already over. */
   sameDay: YearFigures | null;
-  /** The previous year's final figures (31 December). */
+  /** The previous year's figures as they stand (final once its last deadline has passed; see resolveAsOf). */
   final: YearFigures;
 }
 
@@ -107,19 +107,22 @@ export async function loadDashboard(db: Db, viewer: DashboardViewer, request: Da
   if (year === null) return null;
   const scope = resolveScope(viewer, request.officeId, offices.map((o) => o.id));
   const officeId = scope.officeId;
-  const asOf = resolveAsOf(year, today);
+  // Today, or for a finished plan the day after its last deadline (one small query, remembered).
+  const asOf = await remember(`asOf|${year}|${dayIndex(today)}`, () => resolvePlanAsOf(db, year, today));
   // A plan whose year has not begun yet is not compared: the previous year is not over.
-  const hasPrevious = plans.some((p) => p.year === year - 1) && asOf.getTime() >= calendarDate(year, 1, 1).getTime();
-  const inProgress = asOf.getTime() < calendarDate(year, 12, 31).getTime();
+  const hasPrevious = plans.some((p) => p.year === year - 1) && dayIndex(asOf) >= yearStartDay(year);
+  // Within the plan year (31 December included) the previous year is also shown on the same day.
+  const inProgress = dayIndex(asOf) <= yearEndDay(year);
 
-  const figureKey = `figures|${year}|${dayIndex(asOf)}|${officeId ?? "all"}|${hasPrevious}`;
+  // The previous year's standing figures are measured today, so today belongs in the key too.
+  const figureKey = `figures|${year}|${dayIndex(asOf)}|${dayIndex(today)}|${officeId ?? "all"}|${hasPrevious}`;
   const { data, activity, pending, previousSameDay, previousFinal } = await remember(figureKey, async () => {
     const [data, activity, pending, previousSameDay, previousFinal] = await Promise.all([
       loadPlanProgress(db, year, { asOf, officeId }),
       loadMonthlyActivity(db, year, { asOf, officeId }),
       countPendingReview(db, year, officeId),
       hasPrevious && inProgress ? loadPlanProgress(db, year - 1, { asOf: sameDayPreviousYear(asOf), officeId }) : null,
-      hasPrevious ? loadPlanProgress(db, year - 1, { asOf: calendarDate(year - 1, 12, 31), officeId }) : null,
+      hasPrevious ? loadPlanProgress(db, year - 1, { today, officeId }) : null,
     ]);
     return { data, activity, pending, previousSameDay, previousFinal };
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calendarDate as d, computePlanProgress, emptyRollup, type PointDef, type TargetDef } from "@/lib/progress";
 import type { PlanProgressData } from "@/lib/progress/queries";
 import { pickYear, resolveScope, sameDayPreviousYear } from "./data";
-import { attentionRows, officeRanking, percent, rateDelta, sectionBars, statusGrid, upcomingDeadlines } from "./view";
+import { attentionRows, officeRanking, percent, planLedgerHref, rateDelta, sectionBars, statusGrid, statusLedgerHref, upcomingDeadlines } from "./view";
 
 const asOf = d(2026, 11, 22);
 const point = (id: number, extra: Partial<PointDef> = {}): PointDef => ({
@@ -36,12 +36,32 @@ const data: PlanProgressData = {
 const names = new Map([[1, "综合科"], [2, "研究室"], [3, "人事科"]]);
 
 describe("dashboard view models", () => {
-  it("section bars link to the ledger filtered by section", () => {
+  it("section bars link to the section's counted entries (approved, no 协办, up to the day measured)", () => {
     const bars = sectionBars(data);
     expect(bars.map((b) => [b.label, b.pointCount, b.href])).toEqual([
-      ["一、", 2, "/ledger?year=2026&sectionId=1"],
-      ["二、", 2, "/ledger?year=2026&sectionId=2"],
+      ["一、", 2, "/ledger?year=2026&sectionId=1&status=APPROVED&counted=1&to=2026-11-22"],
+      ["二、", 2, "/ledger?year=2026&sectionId=2&status=APPROVED&counted=1&to=2026-11-22"],
     ]);
+    // Section 1: point 1 滞后, point 2 逾期; section 2: point 4 滞后 (point 3 is done).
+    expect(bars.map((b) => [b.behind, b.behindHref])).toEqual([
+      [2, "/ledger?year=2026&pointIds=1%2C2"],
+      [1, "/ledger?year=2026&pointIds=4"],
+    ]);
+    // In an office's scope the links keep to the points it leads or cooperates on.
+    expect(sectionBars({ ...data, officeId: 2 })[0].href).toBe("/ledger?year=2026&sectionId=1&pointOfficeId=2&status=APPROVED&counted=1&to=2026-11-22");
+    expect(sectionBars({ ...data, officeId: -1 })[0].href).not.toContain("pointOfficeId");
+  });
+
+  it("headline figures and status tiles drill down to the entries behind them", () => {
+    expect(planLedgerHref(data)).toBe("/ledger?year=2026&status=APPROVED&counted=1&to=2026-11-22");
+    expect(planLedgerHref({ ...data, officeId: 3 })).toBe("/ledger?year=2026&pointOfficeId=3&status=APPROVED&counted=1&to=2026-11-22");
+    expect(statusLedgerHref(data, "BEHIND")).toBe("/ledger?year=2026&pointIds=1%2C4");
+    expect(statusLedgerHref(data, "OVERDUE")).toBe("/ledger?year=2026&pointIds=2");
+    expect(statusLedgerHref(data, "DONE")).toBe("/ledger?year=2026&pointIds=3");
+    expect(statusLedgerHref(data, "NOT_STARTED")).toBeNull();
+    // A finished year: no date limit (every entry of the year is dated before the day measured).
+    const finished = { ...data, progress: { ...progress, asOf: d(2027, 1, 1) } };
+    expect(planLedgerHref(finished)).toBe("/ledger?year=2026&status=APPROVED&counted=1");
   });
 
   it("attention rows: 逾期 first, with the figures behind the light and the projection", () => {
@@ -51,21 +71,25 @@ describe("dashboard view models", () => {
     expect(first.actualVsTarget).toBe("专题学习 1/4次");
     expect(first.leadOffice).toBe("综合科");
     expect(first.expected).toBe("4次");
-    expect(first.projection).toBe("按当前进度预计年底完成 1.1 次，低于目标 4 次");
-    expect(first.actualHref).toBe("/ledger?year=2026&pointId=1&targetId=1&status=APPROVED");
+    expect(first.projection).toBe("按当前进度预计年底完成 1 次，低于目标 4 次"); // 1 / (326/365) = 1.12: one whole session
+    expect(first.actualHref).toBe("/ledger?year=2026&pointId=1&targetId=1&status=APPROVED&counted=1&to=2026-11-22");
     expect(rows[0].shortfall).toBe("该项工作尚未完成，完成时限为2026年6月30日");
   });
 
   it("upcoming deadlines list unfinished points and targets due within 30 days", () => {
     const rows = upcomingDeadlines(data, names, 30);
     expect(rows.map((r) => [r.number, r.what, r.daysLeft])).toEqual([[4, "培训人数（不少于200人次）", 18]]);
+    expect(rows[0].entriesHref).toBe("/ledger?year=2026&pointId=4&targetId=2&status=APPROVED&counted=1&to=2026-11-22");
     expect(upcomingDeadlines(data, names, 60).map((r) => r.number)).toEqual([4, 1, 4]);
   });
 
   it("office ranking: by lead completion, ties share a rank", () => {
-    const rows = officeRanking(progress.offices, [...names].map(([id, name]) => ({ id, name, shortName: name.slice(0, 2) })), 2026);
+    const rows = officeRanking(progress.offices, [...names].map(([id, name]) => ({ id, name, shortName: name.slice(0, 2) })), 2026, asOf);
     expect(rows.map((r) => [r.name, r.rank])).toEqual([["人事科", 1], ["研究室", 2], ["综合科", 3]]);
-    expect(rows[0].href).toBe("/ledger?year=2026&officeId=3");
+    // Roll-ups count every office's entries on the points the office leads (or cooperates on),
+    // so the links filter by the point's office, not by the office that recorded the entry.
+    expect(rows[0].href).toBe("/ledger?year=2026&leadOfficeId=3&status=APPROVED&counted=1&to=2026-11-22");
+    expect(rows[2].supportHref).toBe("/ledger?year=2026&supportOfficeId=1&status=APPROVED&counted=1&to=2026-11-22");
     const same = { ...emptyRollup(), pointCount: 2, rate: 0.5 };
     const tied = officeRanking([{ officeId: 2, lead: same, support: emptyRollup() }, { officeId: 1, lead: same, support: emptyRollup() }], [], 2026);
     expect(tied.map((r) => [r.officeId, r.rank])).toEqual([[1, 1], [2, 1]]);

@@ -16,7 +16,7 @@ import {
 } from "@/lib/progress";
 import type { PlanProgressData } from "@/lib/progress/queries";
 import { compactQuantity, describePointShortfall } from "@/lib/progress/shortfall";
-import { ledgerHref, pointHref } from "./links";
+import { countedFilter, ledgerHref, pointHref } from "./links";
 
 /** Tailwind classes matching STATUS_COLOR (600 shades), written out so Tailwind finds them. */
 export const STATUS_DOT: Record<ProgressStatus, string> = {
@@ -52,13 +52,36 @@ export interface SectionBar {
   rate: number;
   pointCount: number;
   behind: number;
+  /** The counted entries of the section's points (in the dashboard's office scope). */
   href: string;
+  /** Every entry of its 滞后/逾期 points; null when there are none. */
+  behindHref: string | null;
+}
+
+/** The dashboard's office scope as a ledger filter (points it leads or cooperates on); -1 (no office) is none. */
+function scopeOffice(data: PlanProgressData): number | null {
+  return data.officeId !== null && data.officeId > 0 ? data.officeId : null;
+}
+
+/** The counted entries behind the plan's (or the office scope's) figures. */
+export function planLedgerHref(data: PlanProgressData): string {
+  return ledgerHref({ ...countedFilter(data.plan.year, data.progress.asOf), pointOfficeId: scopeOffice(data) });
+}
+
+/**
+ * The entries behind a status tile: every entry of the points with that light (drafts and
+ * submissions too, since a 滞后 point is often waiting for review); null when no point has it.
+ */
+export function statusLedgerHref(data: PlanProgressData, status: ProgressStatus): string | null {
+  const ids = data.progress.points.filter((p) => p.status === status).map((p) => p.pointId);
+  return ids.length ? ledgerHref({ year: data.plan.year, pointIds: ids }) : null;
 }
 
 const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 export function sectionBars(data: PlanProgressData): SectionBar[] {
   const year = data.plan.year;
+  const counted = { ...countedFilter(year, data.progress.asOf), pointOfficeId: scopeOffice(data) };
   return data.sections
     .filter((s) => data.progress.sections.has(s.id))
     .map((s) => {
@@ -70,9 +93,15 @@ export function sectionBars(data: PlanProgressData): SectionBar[] {
         rate: r.rate,
         pointCount: r.pointCount,
         behind: r.byStatus.BEHIND + r.byStatus.OVERDUE,
-        href: ledgerHref({ year, sectionId: s.id }),
+        href: ledgerHref({ ...counted, sectionId: s.id }),
+        behindHref: behindHref(data, s.id),
       };
     });
+}
+
+function behindHref(data: PlanProgressData, sectionId: number): string | null {
+  const ids = data.progress.points.filter((p) => p.point.sectionId === sectionId && (p.status === "BEHIND" || p.status === "OVERDUE")).map((p) => p.pointId);
+  return ids.length ? ledgerHref({ year: data.plan.year, pointIds: ids }) : null;
 }
 
 export interface OfficeRow {
@@ -82,11 +111,18 @@ export interface OfficeRow {
   lead: Rollup;
   support: Rollup;
   rank: number;
+  /** Counted entries, of any office, on the points it leads: what its 牵头 figures count. */
   href: string;
+  /** Counted entries, of any office, on the points it cooperates on: its 配合 figures. */
+  supportHref: string;
 }
 
-/** Offices by the completion of the points they lead, then of those they support; ties share a rank. */
-export function officeRanking(offices: readonly OfficeRollup[], names: readonly NamedOffice[], year: number): OfficeRow[] {
+/**
+ * Offices by the completion of the points they lead, then of those they support; ties share a rank.
+ * `asOf` (the day measured) limits the links to the entries counted that day.
+ */
+export function officeRanking(offices: readonly OfficeRollup[], names: readonly NamedOffice[], year: number, asOf?: Date): OfficeRow[] {
+  const counted = asOf ? countedFilter(year, asOf) : { year, status: "APPROVED" as const, counted: true };
   const byId = new Map(names.map((o) => [o.id, o]));
   const key = (o: OfficeRollup) => [o.lead.pointCount > 0 ? o.lead.rate : -1, o.support.pointCount > 0 ? o.support.rate : -1];
   const sorted = [...offices].sort((a, b) => {
@@ -108,7 +144,8 @@ export function officeRanking(offices: readonly OfficeRollup[], names: readonly 
       lead: o.lead,
       support: o.support,
       rank,
-      href: ledgerHref({ year, officeId: o.officeId }),
+      href: ledgerHref({ ...counted, leadOfficeId: o.officeId }),
+      supportHref: ledgerHref({ ...counted, supportOfficeId: o.officeId }),
     };
   });
 }
@@ -178,7 +215,7 @@ export function attentionRows(data: PlanProgressData, names: ReadonlyMap<number,
         deadline: formatChineseDate(p.deadline),
         daysLeft: p.daysLeft,
         actualVsTarget: worst && def ? `${def.subject} ${compactQuantity(worst.actual, "")}/${compactQuantity(def.value, def.unit)}` : null,
-        actualHref: ledgerHref({ year, pointId: p.pointId, targetId: worst && def ? def.id : undefined, status: "APPROVED" }),
+        actualHref: ledgerHref({ ...countedFilter(year, data.progress.asOf), pointId: p.pointId, targetId: worst && def ? def.id : undefined }),
         expected: worst && def && def.comparator !== "<=" ? compactQuantity(worst.expectedDue, def.unit) : null,
         projection: worst && def ? describeProjection(worst, def) : null,
         shortfall: describePointShortfall(p, data.targetDefs),
@@ -197,20 +234,25 @@ export interface DeadlineRow {
   status: ProgressStatus;
   leadOffice: string;
   href: string;
+  /** The counted entries behind the item (the point's, or the target's). */
+  entriesHref: string;
 }
 
 /** Unfinished points and targets falling due within `days` days of asOf (today included). */
 export function upcomingDeadlines(data: PlanProgressData, names: ReadonlyMap<number, string>, days = 30): DeadlineRow[] {
   const rows: DeadlineRow[] = [];
   const within = (d: number) => d >= 0 && d <= days;
+  const counted = countedFilter(data.plan.year, data.progress.asOf);
   for (const p of data.progress.points) {
     if (p.status === "DONE") continue;
     const base = { pointId: p.pointId, number: p.point.number, title: p.point.title.replace(/。$/u, ""), leadOffice: officeName(names, p.point.leadOfficeId), href: pointHref(p.pointId) };
-    if (within(p.daysLeft)) rows.push({ ...base, what: "工作要点", deadline: formatChineseDate(p.deadline), daysLeft: p.daysLeft, status: p.status });
+    const entriesHref = ledgerHref({ ...counted, pointId: p.pointId });
+    if (within(p.daysLeft)) rows.push({ ...base, what: "工作要点", deadline: formatChineseDate(p.deadline), daysLeft: p.daysLeft, status: p.status, entriesHref });
     for (const t of p.targets) {
       const def = data.targetDefs.get(t.targetId);
       if (!def || t.met || dayIndex(t.deadline) === dayIndex(p.deadline) || !within(t.daysLeft)) continue;
-      rows.push({ ...base, what: `${def.subject}（${def.comparator === "<=" ? "不超过" : "不少于"}${compactQuantity(def.value, def.unit)}）`, deadline: formatChineseDate(t.deadline), daysLeft: t.daysLeft, status: t.status });
+      const what = `${def.subject}（${def.comparator === "<=" ? "不超过" : "不少于"}${compactQuantity(def.value, def.unit)}）`;
+      rows.push({ ...base, what, deadline: formatChineseDate(t.deadline), daysLeft: t.daysLeft, status: t.status, entriesHref: ledgerHref({ ...counted, pointId: p.pointId, targetId: def.id }) });
     }
   }
   return rows.sort((a, b) => a.daysLeft - b.daysLeft || a.number - b.number);

@@ -40,7 +40,16 @@ export function buildListWhere(user: LedgerUser, filter: ListFilter, year: numbe
   and.push({ deletedAt: showsDeleted(user, filter) ? { not: null } : null });
   if (filter.sectionId) and.push({ workPoint: { sectionId: filter.sectionId } });
   if (filter.pointId) and.push({ workPointId: filter.pointId });
+  if (filter.pointIds) and.push({ workPointId: { in: filter.pointIds } });
   if (filter.officeId) and.push({ officeId: filter.officeId });
+  if (filter.leadOfficeId) and.push({ workPoint: { leadOfficeId: filter.leadOfficeId } });
+  if (filter.supportOfficeId) and.push({ workPoint: { supportOffices: { some: { officeId: filter.supportOfficeId } } } });
+  if (filter.pointOfficeId) {
+    const officeId = filter.pointOfficeId;
+    and.push({ workPoint: { OR: [{ leadOfficeId: officeId }, { supportOffices: { some: { officeId } } }] } });
+  }
+  // The counting rule of lib/progress (APPROVED, no 协办 record); deletedAt is handled above.
+  if (filter.counted) and.push({ status: "APPROVED", linkedEntryId: null });
   if (filter.status) and.push({ status: filter.status });
   if (filter.category) and.push({ category: filter.category });
   if (filter.targetId) and.push({ quantities: { some: { targetId: filter.targetId } } });

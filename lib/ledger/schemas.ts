@@ -113,11 +113,29 @@ const optionalDay = z
   .optional()
   .catch(undefined);
 
+/** "3,7,12": up to 500 distinct ids (the points behind a dashboard figure); anything else is ignored. */
+const optionalIdList = z
+  .string()
+  .regex(/^\d{1,10}(,\d{1,10}){0,499}$/)
+  .transform((v) => [...new Set(v.split(",").map(Number))])
+  .refine((ids) => ids.every((n) => n > 0 && n <= 2_147_483_647))
+  .optional()
+  .catch(undefined);
+
 export const listFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   sectionId: optionalPositiveInt,
   pointId: optionalPositiveInt,
+  /** Entries on any of these points. */
+  pointIds: optionalIdList,
+  /** The office that recorded the entry. */
   officeId: optionalPositiveInt,
+  /** Entries (of any office) on points this office leads (牵头), as the office roll-ups count them. */
+  leadOfficeId: optionalPositiveInt,
+  /** Entries (of any office) on points this office cooperates on (配合). */
+  supportOfficeId: optionalPositiveInt,
+  /** Entries on points this office leads or cooperates on: the dashboard's office scope. */
+  pointOfficeId: optionalPositiveInt,
   targetId: optionalPositiveInt,
   status: z.enum(ENTRY_STATUSES).optional().catch(undefined),
   category: z.enum(ENTRY_CATEGORIES).optional().catch(undefined),
@@ -135,6 +153,11 @@ export const listFilterSchema = z.object({
     .unknown()
     .transform((v) => v === "1")
     .catch(false),
+  /** counted=1: only the entries progress counts (APPROVED, not deleted, not a 协办 record); absent otherwise. */
+  counted: z
+    .unknown()
+    .transform((v) => (v === "1" ? true : undefined))
+    .catch(undefined),
 });
 
 export type ListFilter = z.infer<typeof listFilterSchema>;

@@ -58,6 +58,21 @@ export function daysLeftInYear(asOf: Date): number {
   return yearEndDay(asOf.getUTCFullYear()) - dayIndex(asOf);
 }
 
+/**
+ * Days of the plan year still ahead on asOf (0 on 31 December): the whole year before it begins,
+ * 0 once it is over (a plan is measured past its year when a deadline runs into the next one).
+ */
+export function daysLeftInPlanYear(year: number, asOf: Date): number {
+  const day = Math.max(dayIndex(asOf), yearStartDay(year) - 1);
+  return Math.max(0, yearEndDay(year) - day);
+}
+
+/** The last day of the month before the day's month (31 January for any day of February). */
+export function endOfPreviousMonthDay(day: number): number {
+  const date = dateFromDayIndex(day);
+  return dayIndex(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 0)));
+}
+
 /** "6月30日" */
 export function formatMonthDay(date: Date): string {
   return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;

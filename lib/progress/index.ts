@@ -8,7 +8,9 @@ export {
   dateFromDayIndex,
   dayIndex,
   daysInYear,
+  daysLeftInPlanYear,
   daysLeftInYear,
+  endOfPreviousMonthDay,
   formatChineseDate,
   formatMonthDay,
   yearEndDay,
@@ -22,9 +24,11 @@ export {
   dueAt,
   effectiveValue,
   expectedAt,
+  isWholeUnit,
   type TargetContext,
 } from "./target";
 export { describeProjection, formatQuantity, projectAtDeadline } from "./projection";
 export { STATUS_SEVERITY, combineStatuses, computePointProgress, pickWorstTarget, type PointContext } from "./point";
 export { emptyRollup, rollupBy, rollupByOffice, rollupBySection, rollupPlan } from "./rollup";
 export { computePlanProgress, type PlanProgress, type PlanProgressInput } from "./plan";
+export { lastDeadlineDay, resolveAsOf, type PlanDates } from "./asof";

@@ -2,7 +2,7 @@
  * Everything the dashboard needs, from the rows of its few SQL queries, in one call.
  */
 
-import { daysLeftInYear } from "./dates";
+import { daysLeftInPlanYear } from "./dates";
 import { computePointProgress } from "./point";
 import { rollupByOffice, rollupBySection, rollupPlan } from "./rollup";
 import { computeTargetProgress } from "./target";
@@ -22,6 +22,7 @@ export interface PlanProgressInput {
 export interface PlanProgress {
   year: number;
   asOf: Date;
+  /** Days of the plan year after asOf: 0 once the year is over, the whole year before it begins. */
   daysLeftInYear: number;
   targets: Map<number, TargetProgress>;
   points: PointProgress[];
@@ -61,7 +62,7 @@ export function computePlanProgress(input: PlanProgressInput): PlanProgress {
   return {
     year,
     asOf,
-    daysLeftInYear: daysLeftInYear(asOf),
+    daysLeftInYear: daysLeftInPlanYear(year, asOf),
     targets,
     points,
     plan: rollupPlan(points),

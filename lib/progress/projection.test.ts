@@ -20,14 +20,16 @@ describe("projectAtDeadline", () => {
   it.each([
     ["COUNT halfway", "COUNT", 2, 0.5, 4],
     ["COUNT at 30 June", "COUNT", 1, 181 / 365, 2],
-    ["COUNT three quarters", "COUNT", 2, 273 / 365, 2.7],
+    ["COUNT three quarters: 2.67 sessions' pace holds 2 whole sessions", "COUNT", 2, 273 / 365, 2],
+    ["COUNT 3 sessions by 31 October: 3.6 → 3", "COUNT", 3, 304 / 365, 3],
+    ["COUNT a pace of exactly 4 stays 4", "COUNT", 2, 0.5, 4],
+    ["COUNT one session with 30% gone: 3.33 → 3", "COUNT", 1, 0.3, 3],
     ["SUM", "SUM", 70, 181 / 365, 141.2],
     ["nothing elapsed", "COUNT", 3, 0, 3],
     ["deadline reached", "SUM", 150, 1, 150],
     ["BOOLEAN is not extrapolated", "BOOLEAN", 0, 0.5, 0],
-    ["PERCENT below 100", "PERCENT", 40, 181 / 365, 80.7],
-    ["PERCENT capped at 100", "PERCENT", 60, 0.5, 100],
-    ["PERCENT reading above 100 kept", "PERCENT", 120, 0.5, 120],
+    ["PERCENT is a level: the reading, not extrapolated", "PERCENT", 40, 181 / 365, 40],
+    ["PERCENT reading kept as is", "PERCENT", 87.5, 0.5, 87.5],
   ] as const)("%s", (_label, kind, actual, share, expected) => {
     expect(projectAtDeadline(kind, actual, share)).toBe(expected);
   });
@@ -49,7 +51,8 @@ describe("formatQuantity", () => {
 describe("describeProjection", () => {
   it.each([
     ["one session by 30 June", target(), agg(1), d(2025, 6, 30), {}, "按当前进度预计年底完成 2 次，低于目标 4 次"],
-    ["two sessions by 30 September", target(), agg(2), d(2025, 9, 30), {}, "按当前进度预计年底完成 2.7 次，低于目标 4 次"],
+    ["two sessions by 30 September (2.67 → 2)", target(), agg(2), d(2025, 9, 30), {}, "按当前进度预计年底完成 2 次，低于目标 4 次"],
+    ["three sessions by 31 October (3.6 → 3)", target(), agg(3), d(2025, 10, 31), {}, "按当前进度预计年底完成 3 次，低于目标 4 次"],
     ["no sessions by 30 June", target(), undefined, d(2025, 6, 30), {}, "按当前进度预计年底完成 0 次，低于目标 4 次"],
     [
       "人次 by 30 June",
@@ -58,14 +61,6 @@ describe("describeProjection", () => {
       d(2025, 6, 30),
       {},
       "按当前进度预计年底完成 141.2 人次，低于目标 200 人次",
-    ],
-    [
-      "a rate",
-      target({ kind: "PERCENT", comparator: "=", value: 100, unit: "%" }),
-      agg(0, { latestValue: 40, entryCount: 1 }),
-      d(2025, 6, 30),
-      {},
-      "按当前进度预计年底达到 80.7%，低于目标 100%",
     ],
     [
       "a limit heading over",
@@ -89,7 +84,7 @@ describe("describeProjection", () => {
       agg(3),
       d(2025, 12, 31),
       { pointDeadline: d(2026, 6, 30) },
-      "按当前进度预计到2026年6月30日完成 4.5 次，低于目标 6 次",
+      "按当前进度预计到2026年6月30日完成 4 次，低于目标 6 次", // 3 / (365/546) = 4.49
     ],
     [
       "a deadline at the end of the next year",
@@ -110,7 +105,7 @@ describe("describeProjection", () => {
     ["before the period begins", target(), undefined, d(2025, 6, 1), { pointStart: d(2025, 7, 1) }],
     ["BOOLEAN", target({ kind: "BOOLEAN", value: 1, unit: "项" }), agg(0), d(2025, 12, 20), {}],
     ["a limit well within", target({ comparator: "<=", value: 2 }), agg(0), d(2025, 6, 30), {}],
-    ["a rate projected to 100", target({ kind: "PERCENT", comparator: "=", value: 100, unit: "%" }), agg(0, { latestValue: 60, entryCount: 1 }), d(2025, 6, 30), {}],
+    ["a rate (a level, not extrapolated; the shortfall says where it stands)", target({ kind: "PERCENT", comparator: "=", value: 100, unit: "%" }), agg(0, { latestValue: 40, entryCount: 1 }), d(2025, 6, 30), {}],
   ] as const)("null when %s", (_label, t, a, asOf, extra) => {
     expect(describeAt(t, a, asOf, extra)).toBeNull();
   });

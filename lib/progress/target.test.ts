@@ -70,7 +70,7 @@ describe("COUNT target '不少于4次' in 2025", () => {
     expect(tp.rate).toBe(1);
     expect(tp.rawRate).toBe(1.25);
     expect(tp.shortfall).toBe(0);
-    expect(tp.projected).toBe(10.1); // 5 / (181/365) = 10.08
+    expect(tp.projected).toBe(10); // 5 / (181/365) = 10.08: ten whole sessions
   });
 
   it("treats a missing aggregate as no entries", () => {
@@ -98,11 +98,12 @@ describe("near-deadline warning (SUM '培训人数不少于200人次')", () => {
     expect(tp.status).toBe(status);
   });
 
-  it("SUM is paced without rounding", () => {
-    const tp = computeTargetProgress(sum, agg(99, 2), ctx(d(2025, 6, 30)));
-    expect(tp.expectedDue).toBeCloseTo((200 * 181) / 365, 9); // 99.18
+  it("SUM is judged against the 序时进度 at the end of the last month, in whole 人次", () => {
+    const tp = computeTargetProgress(sum, agg(82, 2), ctx(d(2025, 6, 30)));
+    expect(tp.expected).toBeCloseTo((200 * 181) / 365, 9); // 序时进度 today: 99.18
+    expect(tp.expectedDue).toBe(83); // at 31 May: 200 × 151/365 = 82.7 → 83
     expect(tp.status).toBe("BEHIND");
-    expect(computeTargetProgress(sum, agg(99.2, 2), ctx(d(2025, 6, 30))).status).toBe("ON_TRACK");
+    expect(computeTargetProgress(sum, agg(83, 2), ctx(d(2025, 6, 30))).status).toBe("ON_TRACK");
   });
 
   it("floating-point sums still reach the target", () => {
@@ -189,41 +190,6 @@ describe("'<=' limit '差错不超过2次'", () => {
   it("a zero limit exceeded has rate 0", () => {
     const tp = computeTargetProgress(target({ comparator: "<=", value: 0 }), agg(1), ctx(d(2025, 6, 30)));
     expect(tp).toMatchObject({ rate: 0, rawRate: 0, status: "BEHIND", shortfall: 1 });
-  });
-});
-
-describe("PERCENT target '办复率100%'", () => {
-  const rate = target({ kind: "PERCENT", comparator: "=", value: 100, unit: "%" });
-  const reading = (latestValue: number | null, entryCount = 1) => agg(0, entryCount, { latestValue, sum: 999 });
-  it.each([
-    // latest reading, asOf, status, actual, projected
-    [100, d(2025, 6, 30), "DONE", 100, 100],
-    [60, d(2025, 6, 30), "ON_TRACK", 60, 100], // 121 capped at 100
-    [40, d(2025, 6, 30), "BEHIND", 40, 80.7], // 40 / (181/365) = 80.66
-    [95, d(2026, 1, 1), "OVERDUE", 95, 95],
-  ] as const)("reading %i on %s → %s", (latest, asOf, status, actual, projected) => {
-    const tp = computeTargetProgress(rate, reading(latest), ctx(asOf));
-    expect(tp.status).toBe(status);
-    expect(tp.actual).toBe(actual); // the latest reading, not the sum of readings
-    expect(tp.projected).toBe(projected);
-  });
-
-  it("paces the percentage by elapsed share", () => {
-    const tp = computeTargetProgress(rate, reading(40), ctx(d(2025, 6, 30)));
-    expect(tp.expected).toBeCloseTo((100 * 181) / 365, 9);
-    expect(tp.rate).toBe(0.4);
-  });
-
-  it("no reading counts as 0", () => {
-    const tp = computeTargetProgress(rate, reading(null, 0), ctx(d(2025, 6, 30)));
-    expect(tp.actual).toBe(0);
-    expect(tp.status).toBe("BEHIND");
-  });
-
-  it("'不低于95%' is met by 96", () => {
-    const tp = computeTargetProgress(target({ kind: "PERCENT", value: 95, unit: "%" }), reading(96), ctx(d(2025, 6, 30)));
-    expect(tp.status).toBe("DONE");
-    expect(tp.rawRate).toBeCloseTo(96 / 95, 12);
   });
 });
 

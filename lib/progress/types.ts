@@ -91,17 +91,21 @@ export interface TargetProgress {
   rate: number;
   /** Uncapped rate, so 超额完成 (e.g. 1.25) can be shown. */
   rawRate: number;
-  /** 序时进度: the amount expected by now if the work were spread evenly over the period. */
+  /**
+   * 序时进度: the amount expected by now if the work were spread evenly over the period. Limits
+   * ("<=") and PERCENT levels are not paced: their value is expected all along.
+   */
   expected: number;
   /**
-   * What the light compares `actual` against. Equal to `expected`, except for COUNT targets,
-   * where it is rounded half-up to whole units (an activity cannot be 2% done).
+   * What the light compares `actual` against (see target.ts): COUNT and whole-unit SUM targets
+   * are rounded half-up to whole units, and SUM targets take the 序时进度 at the end of the last
+   * completed month (nothing due in the first month).
    */
   expectedDue: number;
   /** Elapsed share of the period, 0..1. */
   expectedShare: number;
   status: ProgressStatus;
-  /** Value at the deadline if the pace so far continues, rounded to 1 decimal. */
+  /** Value at the deadline if the pace so far continues (see projectAtDeadline): whole COUNT activities, else 1 decimal. */
   projected: number;
   /** ">=" / "=": amount still missing; "<=": amount over the limit. Never negative. */
   shortfall: number;

@@ -10,7 +10,7 @@ import { UserFacingError } from "@/lib/action-state";
 import { can } from "@/lib/auth/permissions";
 import { isRole } from "@/lib/auth/roles";
 import { STATUS_LABEL, calendarDayAt, formatChineseDate, type ProgressStatus } from "@/lib/progress";
-import { loadPlanProgress, resolveAsOf } from "@/lib/progress/queries";
+import { loadPlanProgress } from "@/lib/progress/queries";
 import type { ReplyReminderInput, SendReminderInput } from "./schemas";
 
 export const REMINDABLE: readonly ProgressStatus[] = ["BEHIND", "OVERDUE"];
@@ -42,7 +42,7 @@ export async function currentPointStatus(db: Db, pointId: number, today: Date) {
     select: { id: true, number: true, title: true, leadOfficeId: true, leadOffice: { select: { name: true } }, plan: { select: { year: true } } },
   });
   if (!point) return null;
-  const data = await loadPlanProgress(db, point.plan.year, { asOf: resolveAsOf(point.plan.year, today) });
+  const data = await loadPlanProgress(db, point.plan.year, { today });
   const status = data?.progress.points.find((p) => p.pointId === pointId)?.status ?? "NOT_STARTED";
   return { point, status };
 }

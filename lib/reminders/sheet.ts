@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { STATUS_LABEL, calendarDayAt, formatChineseDate } from "@/lib/progress";
-import { loadPlanProgress, resolveAsOf } from "@/lib/progress/queries";
+import { loadPlanProgress } from "@/lib/progress/queries";
 import { describePointShortfall } from "@/lib/progress/shortfall";
 import { reminderForSheet, type ReminderViewer } from "./queries";
 import type { SupervisionSheet } from "./supervision-docx";
@@ -20,7 +20,7 @@ export async function loadSupervisionSheet(
   if (!found) return null;
   const { reminder, view } = found;
   const point = reminder.workPoint;
-  const data = await loadPlanProgress(db, point.plan.year, { asOf: resolveAsOf(point.plan.year, today) });
+  const data = await loadPlanProgress(db, point.plan.year, { today });
   const progress = data?.progress.points.find((p) => p.pointId === point.id);
   const deadline = progress ? formatChineseDate(progress.deadline) : point.deadline ? formatChineseDate(point.deadline) : "";
   return {

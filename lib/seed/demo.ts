@@ -1,6 +1,7 @@
 import plan2025 from "@/prisma/seed/plan-2025.json";
 import type { Db, Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
 export const DEMO_PASSWORD = "Demo@2025";
 
@@ -50,7 +51,10 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 type OfficeIds = Map<string, number>;
 
-async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: string) {
+/** Per point number: a deadline (and its written form) other than ASSIGNMENTS', and a completion mark. */
+type PointOverrides = Partial<Record<number, { deadline?: Date; deadlineText?: string; completedAt?: Date }>>;
+
+async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: string, overrides: PointOverrides = {}) {
   const plan = await tx.plan.create({
     data: {
       year,
@@ -67,6 +71,7 @@ async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: stri
     const created = await tx.section.create({ data: { planId: plan.id, ordinal: sectionIndex + 1, title: section.title } });
     for (const point of section.points) {
       const assignment = ASSIGNMENTS[point.number];
+      const override = overrides[point.number] ?? {};
       const wp = await tx.workPoint.create({
         data: {
           planId: plan.id,
@@ -75,8 +80,9 @@ async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: stri
           title: point.title,
           text: point.text,
           leadOfficeId: offices.get(assignment.lead) ?? null,
-          deadline: assignment.deadline ? utc(year, ...assignment.deadline) : utc(year, 12, 31),
-          deadlineText: assignment.deadlineText,
+          deadline: override.deadline ?? (assignment.deadline ? utc(year, ...assignment.deadline) : utc(year, 12, 31)),
+          deadlineText: override.deadlineText ?? assignment.deadlineText,
+          completedAt: override.completedAt ?? null,
           responsible: `${assignment.lead}负责人`,
           supportOffices: { create: assignment.support.map((name) => ({ officeId: offices.get(name)! })) },
         },
@@ -149,16 +155,40 @@ function entries2025(): DemoEntry[] {
   ];
 }
 
-/** The current-year plan is under way: point 1 has only a pending entry, so it shows as 滞后. */
-function entriesCurrentYear(year: number, today: Date): DemoEntry[] {
-  const clamp = (m: number, d: number) => {
-    const date = utc(year, m, d);
-    return date > today ? utc(year, 1, 2) : date;
+/** Point of the current-year plan that is 滞后 on any day of the year (see currentYearOverrides). */
+export const DEMO_BEHIND_POINT = 8;
+/** Point of the current-year plan that is 已完成 on any day of the year. */
+export const DEMO_DONE_POINT = 5;
+
+/** A day of the current year on or before today (today when the day has not come yet). */
+function upTo(year: number, today: Date, m: number, d: number): Date {
+  const date = utc(year, m, d);
+  return date > today ? today : date;
+}
+
+/**
+ * The current-year plan, whatever day the demo is seeded on:
+ * - point 8 (综合科, no targets, nothing recorded) is due 10 days after today (31 December at
+ *   the latest), so it is 滞后 (deadline within 15 days, not done) every day: there is always a
+ *   point to 催办;
+ * - point 5 (研究室) was completed on 10 March (today, if earlier), so it is 已完成 every day.
+ */
+function currentYearOverrides(year: number, today: Date): PointOverrides {
+  const due = dateFromDayIndex(Math.min(dayIndex(today) + 10, yearEndDay(year)));
+  return {
+    [DEMO_BEHIND_POINT]: { deadline: due, deadlineText: `${due.getUTCMonth() + 1}月${due.getUTCDate()}日前` },
+    [DEMO_DONE_POINT]: { completedAt: upTo(year, today, 3, 10) },
   };
+}
+
+/** The current-year plan is under way: point 1 has only a pending entry, so it shows as 滞后 from mid-February. */
+function entriesCurrentYear(year: number, today: Date): DemoEntry[] {
+  const clamp = (m: number, d: number) => upTo(year, today, m, d);
   return [
     { point: 1, office: "综合科", date: clamp(1, 8), title: "专题学习：新年度法治建设工作部署", form: "集中学习", status: "SUBMITTED", description: "学习传达上级法治建设工作部署。", quantities: { 专题学习: 1 } },
     { point: 4, office: "人事科", date: clamp(3, 15), title: "法治专题培训班", form: "培训班", status: "APPROVED", description: "机关干部和政协委员参训。", quantities: { 专题培训班: 1, 培训人数: 120 } },
     { point: 3, office: "综合科", date: clamp(2, 20), title: "法治建设专栏更新", form: "宣传活动", status: "APPROVED", description: "更新专栏稿件。" },
+    { point: 5, office: "研究室", date: clamp(3, 10), title: "完成协商议政选题工作规则年度修订", form: "制度建设", status: "APPROVED", description: "修订选题征集、论证和确定程序，经主席会议审议通过。" },
     { point: 7, office: "法治办", date: clamp(1, 15), title: "修订法治建设工作制度（征求意见稿）", form: "制度建设", status: "DRAFT", description: "形成征求意见稿。" },
   ];
 }
@@ -197,7 +227,8 @@ async function createEntries(tx: Tx, year: number, list: DemoEntry[], ctx: { poi
  * Demo data: offices, the six demo accounts, the 2025 plan from the fixture with its ledger,
  * and (when the clock is past 2025) the current year's plan under way.
  */
-export async function seedDemo(db: Db, today = new Date()): Promise<void> {
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+  const today = calendarDayAt(now); // the calendar day in China (a UTC-midnight date stays that day)
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(
     async (tx) => {
@@ -228,7 +259,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
       await createEntries(tx, 2025, entries2025(), { ...past, offices, users });
       const currentYear = today.getUTCFullYear();
       if (currentYear > 2025) {
-        const current = await createPlan(tx, currentYear, offices, "PUBLISHED");
+        const current = await createPlan(tx, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
         await createEntries(tx, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
       }
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });

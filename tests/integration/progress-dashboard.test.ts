@@ -23,15 +23,16 @@ describe("loadDashboard", () => {
     expect(dash!.data.progress.points.find((p) => p.point.number === 1)!.status).toBe("BEHIND");
     expect(dash!.pending).toBe(1);
     expect(dash!.comparison!.sameDay!.asOf.toISOString().slice(0, 10)).toBe("2025-11-22");
-    expect(dash!.comparison!.final.asOf.toISOString().slice(0, 10)).toBe("2025-12-31");
+    // Final: the day after the 2025 plan's last deadline (31 December), when every light is settled.
+    expect(dash!.comparison!.final.asOf.toISOString().slice(0, 10)).toBe("2026-01-01");
     // 2025 by 22 November: 5 of 6 study sessions, the training held: all three targets met.
     expect(dash!.comparison!.sameDay!.targetsMet).toBe(3);
     expect(dash!.activity.months[2].personTimes).toBe(120);
   });
 
-  it("a past year is measured on 31 December and compared with the year before only if planned", async () => {
+  it("a past year is measured the day after its last deadline and compared with the year before only if planned", async () => {
     const dash = await loadDashboard(t.db, leader, { year: 2025, today: TODAY, cache: false });
-    expect(dash!.data.progress.asOf.toISOString().slice(0, 10)).toBe("2025-12-31");
+    expect(dash!.data.progress.asOf.toISOString().slice(0, 10)).toBe("2026-01-01");
     expect(dash!.comparison).toBeNull();
   });
 

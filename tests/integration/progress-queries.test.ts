@@ -10,7 +10,11 @@ import {
   loadPlanProgress,
   loadTargetAggregates,
   PERSON_TIME_UNIT,
+  resolvePlanAsOf,
 } from "@/lib/progress/queries";
+import { buildListWhere } from "@/lib/ledger/queries";
+import { parseListFilter } from "@/lib/ledger/schemas";
+import { attentionRows, officeRanking, planLedgerHref, sectionBars } from "@/lib/dashboard/view";
 
 const YEAR = 2026;
 const TODAY = calendarDate(2026, 11, 22);
@@ -198,5 +202,104 @@ describe("loadMonthlyActivity and pending reviews", () => {
 
     const pending = await t.db.ledgerEntry.count({ where: { year: YEAR, status: "SUBMITTED", deletedAt: null } });
     expect(await countPendingReview(t.db, YEAR)).toBe(pending);
+  });
+});
+
+describe("drill-down links list exactly the entries behind the figure", () => {
+  /** The ids a dashboard link shows to a reader of every office (the leader). */
+  async function listed(href: string): Promise<number[]> {
+    const leader = await userByName(t.db, "leader");
+    const filter = parseListFilter(new URLSearchParams(href.split("?")[1]));
+    const where = buildListWhere({ id: leader.id, username: leader.username, role: "LEADER", officeId: null }, filter, filter.year ?? YEAR);
+    return (await t.db.ledgerEntry.findMany({ where, select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id);
+  }
+  const ids = (list: { id: number }[]) => list.map((e) => e.id).sort((a, b) => a - b);
+
+  it("office roll-ups: every office's counted entries on the points it leads, and on those it cooperates on", async () => {
+    const data = (await loadPlanProgress(t.db, YEAR, { asOf: TODAY }))!;
+    const { counted } = await naive(t.db, TODAY);
+    const offices = await t.db.office.findMany({ select: { id: true, name: true, shortName: true } });
+    const rows = officeRanking(data.progress.offices, offices, YEAR, TODAY);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const lead = counted.filter((e) => e.year === YEAR && e.workPoint.leadOfficeId === row.officeId);
+      const supportPoints = new Set(data.progress.points.filter((p) => p.point.supportOfficeIds.includes(row.officeId)).map((p) => p.pointId));
+      const support = counted.filter((e) => e.year === YEAR && supportPoints.has(e.workPointId));
+      expect(await listed(row.href)).toEqual(ids(lead));
+      expect(await listed(row.supportHref)).toEqual(ids(support));
+      // The old link (entries the office recorded) is a different set whenever others record on its points.
+    }
+    const zonghe = rows.find((r) => r.name === "综合科")!;
+    const recorded = counted.filter((e) => e.year === YEAR && e.officeId === zonghe.officeId);
+    expect(ids(recorded)).not.toEqual(await listed(zonghe.href));
+  });
+
+  it("the plan, a section and a target: counted entries only (no drafts, deleted, 协办 or later-dated rows)", async () => {
+    const office = await t.db.office.findFirstOrThrow({ where: { name: "综合科" } });
+    const { counted } = await naive(t.db, TODAY);
+    const inYear = counted.filter((e) => e.year === YEAR);
+    const all = (await loadPlanProgress(t.db, YEAR, { asOf: TODAY }))!;
+    expect(await listed(planLedgerHref(all))).toEqual(ids(inYear));
+
+    const scoped = (await loadPlanProgress(t.db, YEAR, { asOf: TODAY, officeId: office.id }))!;
+    const mine = new Set(scoped.progress.points.map((p) => p.pointId));
+    expect(await listed(planLedgerHref(scoped))).toEqual(ids(inYear.filter((e) => mine.has(e.workPointId))));
+
+    const bar = sectionBars(all)[0];
+    expect(await listed(bar.href)).toEqual(ids(inYear.filter((e) => e.workPoint.sectionId === bar.sectionId)));
+
+    // A target's figure: the entries carrying a quantity for it, as many as the aggregate counts.
+    for (const row of attentionRows(all, new Map())) {
+      const target = all.progress.points.find((p) => p.pointId === row.pointId)!.worstTarget;
+      const expected = inYear.filter((e) => e.workPointId === row.pointId && (!target || e.quantities.some((q) => q.targetId === target.targetId)));
+      const shown = await listed(row.actualHref);
+      expect(shown).toEqual(ids(expected));
+      if (target) expect(shown.length).toBe(target.entryCount);
+    }
+  });
+});
+
+describe("the day a plan is measured on", () => {
+  it("today within the plan year, else the day after its last deadline, however late that is", async () => {
+    const iso = async (today: Date) => (await resolvePlanAsOf(t.db, YEAR, today)).toISOString().slice(0, 10);
+    expect(await iso(calendarDate(2026, 6, 1))).toBe("2026-06-01");
+    expect(await iso(calendarDate(2027, 3, 1))).toBe("2027-01-01");
+
+    const target = await t.db.target.findFirstOrThrow({ where: { planId, subject: "专题学习" } });
+    await t.db.target.update({ where: { id: target.id }, data: { deadline: calendarDate(2027, 3, 31) } });
+    try {
+      expect(await iso(calendarDate(2027, 3, 1))).toBe("2027-03-01");
+      expect(await iso(calendarDate(2027, 11, 1))).toBe("2027-04-01");
+      // Measured in 2027, the target due 31 March 2027 is still paced, then 逾期 (unless met).
+      const during = (await loadPlanProgress(t.db, YEAR, { today: calendarDate(2027, 2, 1) }))!;
+      expect(during.progress.asOf.toISOString().slice(0, 10)).toBe("2027-02-01");
+      const tp = during.progress.targets.get(target.id)!;
+      expect(tp.daysLeft).toBe(58);
+      expect(tp.status).not.toBe("OVERDUE");
+      const after = (await loadPlanProgress(t.db, YEAR, { today: calendarDate(2027, 11, 1) }))!;
+      const late = after.progress.targets.get(target.id)!;
+      expect(late.daysLeft).toBe(-1);
+      expect(["DONE", "OVERDUE"]).toContain(late.status);
+      expect(after.progress.daysLeftInYear).toBe(0);
+    } finally {
+      await t.db.target.update({ where: { id: target.id }, data: { deadline: null } });
+    }
+  });
+
+  it("costs no query during the year and one small aggregate pair after it", async () => {
+    let queries = 0;
+    const counting = t.db.$extends({
+      query: {
+        $allOperations({ args, query }) {
+          queries += 1;
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    await loadPlanProgress(counting, YEAR, { today: TODAY });
+    expect(queries).toBe(6);
+    queries = 0;
+    await loadPlanProgress(counting, YEAR, { today: calendarDate(2027, 5, 1) });
+    expect(queries).toBe(8);
   });
 });

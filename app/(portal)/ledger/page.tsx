@@ -13,7 +13,10 @@ export const metadata = { title: "工作台账 - 法治建设工作台" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Query parameters: year, sectionId, pointId, officeId, status, from, to, q, sort, page, targetId, category, deleted=1. */
+/**
+ * Query parameters: year, sectionId, pointId, pointIds, officeId, leadOfficeId, supportOfficeId,
+ * pointOfficeId, status, from, to, q, sort, page, targetId, category, counted=1, deleted=1.
+ */
 export default async function LedgerPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("ledger:read");
   const raw = await searchParams;
@@ -26,10 +29,11 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
   // The URL of this exact view, for pagination links (normalised: only parsed values survive).
   const params = new URLSearchParams();
   params.set("year", String(year));
-  for (const key of ["sectionId", "pointId", "officeId", "targetId", "status", "category", "from", "to", "q"] as const) {
+  for (const key of ["sectionId", "pointId", "pointIds", "officeId", "leadOfficeId", "supportOfficeId", "pointOfficeId", "targetId", "status", "category", "from", "to", "q"] as const) {
     const value = filter[key];
-    if (value !== undefined && value !== "") params.set(key, String(value));
+    if (value !== undefined && value !== "") params.set(key, String(value)); // pointIds: "3,7,12"
   }
+  if (filter.counted) params.set("counted", "1");
   if (filter.sort !== "date_desc") params.set("sort", filter.sort);
   if (deleted) params.set("deleted", "1");
 

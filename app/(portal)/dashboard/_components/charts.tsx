@@ -10,20 +10,22 @@ export function Charts({ dash }: { dash: DashboardData }) {
   const officeId = dash.officeId !== null && dash.officeId > 0 ? dash.officeId : null;
   const sections = sectionBars(data);
   const sectionData: RateBar[] = sections.map((s) => ({ label: `${s.label}${s.title}`, value: toPct(s.rate), href: s.href }));
-  const offices = officeRanking(data.progress.offices, dash.offices, year);
+  const offices = officeRanking(data.progress.offices, dash.offices, year, data.progress.asOf);
   const officeData: OfficeBar[] = offices.map((o) => ({
     label: o.shortName,
     lead: o.lead.pointCount ? toPct(o.lead.rate) : null,
     support: o.support.pointCount ? toPct(o.support.rate) : null,
     href: o.href,
   }));
-  const asOfMonth = data.progress.asOf.getUTCFullYear() === year ? data.progress.asOf.getUTCMonth() + 1 : 12;
+  const asOf = data.progress.asOf;
+  const asOfMonth = asOf.getUTCFullYear() === year ? asOf.getUTCMonth() + 1 : 12;
+  // The month's counted entries of the recording office (as loadMonthlyActivity counts them), up to the day measured.
   const months: ActivityMonth[] = activity.months.map((m) => ({
     label: `${m.month}月`,
     entries: m.entries,
     cumulativePersonTimes: m.month <= asOfMonth ? m.cumulativePersonTimes : null,
     expectedPersonTimes: m.expectedPersonTimes,
-    href: ledgerHref({ year, status: "APPROVED", from: m.from, to: m.to, officeId }),
+    href: ledgerHref({ year, status: "APPROVED", counted: true, from: m.from, to: m.to.getTime() > asOf.getTime() ? asOf : m.to, officeId }),
   }));
   const showPersonTimes = activity.personTimeTarget > 0 || activity.totalPersonTimes > 0;
 
@@ -36,7 +38,10 @@ export function Charts({ dash }: { dash: DashboardData }) {
           {sections.map((s) => (
             <li key={s.sectionId} className="flex justify-between gap-2">
               <a href={s.href} className="truncate hover:underline">{s.label}{s.title}</a>
-              <span className="shrink-0 text-slate-600">{s.pointCount} 项 · {percent(s.rate)}{s.behind ? ` · 滞后/逾期 ${s.behind}` : ""}</span>
+              <span className="shrink-0 text-slate-600">
+                {s.pointCount} 项 · {percent(s.rate)}
+                {s.behind && s.behindHref ? <> · <a href={s.behindHref} className="dash-link">滞后/逾期 {s.behind}</a></> : null}
+              </span>
             </li>
           ))}
         </ul>

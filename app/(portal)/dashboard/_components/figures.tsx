@@ -1,6 +1,6 @@
 import type { DashboardData } from "@/lib/dashboard/data";
-import { dashboardHref, ledgerHref } from "@/lib/dashboard/links";
-import { STATUS_DOT, percent, rateDelta } from "@/lib/dashboard/view";
+import { countedFilter, dashboardHref, ledgerHref } from "@/lib/dashboard/links";
+import { STATUS_DOT, percent, planLedgerHref, rateDelta, statusLedgerHref } from "@/lib/dashboard/view";
 import { STATUS_LABEL, STATUS_ORDER, formatChineseDate, formatMonthDay } from "@/lib/progress";
 
 function Figure({ label, value, href, testId, note }: { label: string; value: string; href?: string; testId: string; note?: string }) {
@@ -23,24 +23,31 @@ export function Headline({ dash }: { dash: DashboardData }) {
   const officeId = dash.officeId !== null && dash.officeId > 0 ? dash.officeId : null;
   const plan = data.progress.plan;
   const scopeQuery = { year, officeId: dash.officeLocked ? null : officeId };
+  const counted = planLedgerHref(data);
   return (
     <section aria-label="总体情况" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6 print:grid-cols-6">
-      <Figure label="总体完成率" value={plan.pointCount ? percent(plan.rate) : "—"} href={ledgerHref({ year, status: "APPROVED", officeId })} testId="overall-rate" note={`工作要点 ${plan.pointCount} 项`} />
+      <Figure label="总体完成率" value={plan.pointCount ? percent(plan.rate) : "—"} href={counted} testId="overall-rate" note={`工作要点 ${plan.pointCount} 项`} />
       <div className="card col-span-2">
         <div className="text-sm text-slate-600">工作要点亮灯</div>
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-          {STATUS_ORDER.map((s) => (
-            <li key={s}>
-              <a href={dashboardHref({ ...scopeQuery, status: s }, "#points")} className="flex items-center gap-1.5 hover:underline" data-testid={`status-count-${s}`}>
-                <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${STATUS_DOT[s]}`} />
-                <span className="text-sm">{STATUS_LABEL[s]}</span>
-                <span className="text-lg font-semibold">{plan.byStatus[s]}</span>
-              </a>
-            </li>
-          ))}
+          {STATUS_ORDER.map((s) => {
+            const ledger = statusLedgerHref(data, s);
+            return (
+              <li key={s} className="flex items-center gap-1.5">
+                <a href={dashboardHref({ ...scopeQuery, status: s }, "#points")} className="flex items-center gap-1.5 hover:underline" data-testid={`status-link-${s}`}>
+                  <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${STATUS_DOT[s]}`} />
+                  <span className="text-sm">{STATUS_LABEL[s]}</span>
+                  <span className="text-lg font-semibold" data-testid={`status-count-${s}`}>{plan.byStatus[s]}</span>
+                </a>
+                {ledger ? (
+                  <a href={ledger} className="no-print text-xs text-brand hover:underline" data-testid={`status-ledger-${s}`} aria-label={`${STATUS_LABEL[s]}工作要点的台账`}>台账</a>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </div>
-      <Figure label="量化指标完成" value={`${plan.targetsMet}/${plan.targetCount}`} href={ledgerHref({ year, status: "APPROVED", officeId })} testId="targets-met" />
+      <Figure label="量化指标完成" value={`${plan.targetsMet}/${plan.targetCount}`} href={counted} testId="targets-met" />
       <Figure label="待审核台账" value={`${pending} 条`} href={ledgerHref({ year, status: "SUBMITTED", officeId })} testId="pending-review" />
       <Figure label="年内剩余" value={`${data.progress.daysLeftInYear} 天`} testId="days-left" note={`截至 ${formatMonthDay(data.progress.asOf)}`} />
     </section>
@@ -52,12 +59,14 @@ export function Comparison({ dash }: { dash: DashboardData }) {
   if (!c) return null;
   const officeId = dash.officeId !== null && dash.officeId > 0 ? dash.officeId : null;
   const previous = dash.year - 1;
+  // Counted entries on the points in scope, as of the day each row measures.
+  const href = (year: number, asOf: Date) => ledgerHref({ ...countedFilter(year, asOf), pointOfficeId: officeId });
   const rows = [
-    { key: "current", label: `本年（截至${formatMonthDay(c.current.asOf)}）`, f: c.current, href: ledgerHref({ year: dash.year, status: "APPROVED", officeId }) },
+    { key: "current", label: `本年（截至${formatMonthDay(c.current.asOf)}）`, f: c.current, href: href(dash.year, c.current.asOf) },
     ...(c.sameDay
-      ? [{ key: "same", label: `上年同期（${formatChineseDate(c.sameDay.asOf)}）`, f: c.sameDay, href: ledgerHref({ year: previous, status: "APPROVED", officeId, to: c.sameDay.asOf }) }]
+      ? [{ key: "same", label: `上年同期（${formatChineseDate(c.sameDay.asOf)}）`, f: c.sameDay, href: href(previous, c.sameDay.asOf) }]
       : []),
-    { key: "final", label: `${previous}年全年`, f: c.final, href: ledgerHref({ year: previous, status: "APPROVED", officeId }) },
+    { key: "final", label: `${previous}年全年`, f: c.final, href: href(previous, c.final.asOf) },
   ];
   const base = c.sameDay ?? c.final;
   return (

@@ -7,12 +7,15 @@ import { PrintButton } from "./print-button";
 export function DashboardHeader({ dash }: { dash: DashboardData }) {
   const { year, years, officeId, officeLocked, offices, officeNames } = dash;
   const asOf = dash.data.progress.asOf;
+  // A plan is measured up to the day after its last deadline (resolveAsOf); say so once every deadline has passed.
+  const points = dash.data.progress.points;
+  const settled = points.length > 0 && points.every((p) => p.daysLeft < 0 && p.targets.every((t) => t.daysLeft < 0));
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div>
         <h1 className="page-title mb-1">工作看板 · {year}年</h1>
         <p className="text-sm text-slate-600">
-          {dash.data.plan.title}。数据截至 {formatChineseDate(asOf)}
+          {dash.data.plan.title}。{settled ? "各项完成时限均已届满，" : ""}数据截至 {formatChineseDate(asOf)}
           {officeId !== null && officeId > 0 ? `，范围：${officeNames.get(officeId) ?? ""}牵头或配合的工作要点` : "，范围：全部工作要点"}。
         </p>
       </div>

@@ -33,7 +33,7 @@ export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role
                     <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft < 0 ? `已逾期 ${-r.daysLeft} 天` : `剩余 ${r.daysLeft} 天`}</div></td>
                     <td><Badge status={r.status} /></td>
                     <td className="whitespace-nowrap">
-                      {r.actualVsTarget ? <a href={r.actualHref} className="dash-link" data-testid="attention-actual">{r.actualVsTarget}</a> : <a href={r.actualHref} className="dash-link">查看台账</a>}
+                      <a href={r.actualHref} className="dash-link" data-testid="attention-actual">{r.actualVsTarget ?? "查看台账"}</a>
                       {r.expected ? <div className="dash-sub">序时应完成 {r.expected}</div> : null}
                     </td>
                     <td className="min-w-56 text-xs">{r.projection ?? r.shortfall}</td>
@@ -77,7 +77,7 @@ export function UpcomingTable({ dash }: { dash: DashboardData }) {
             {rows.map((r, i) => (
               <tr key={`${r.pointId}-${i}`}>
                 <td><a href={r.href} className="dash-link">{r.number}. {r.title}</a><div className="dash-sub">{r.leadOffice}</div></td>
-                <td className="text-xs">{r.what}</td>
+                <td className="text-xs"><a href={r.entriesHref} className="dash-link">{r.what}</a></td>
                 <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft === 0 ? "今天" : `${r.daysLeft} 天后`}</div></td>
                 <td><Badge status={r.status} /></td>
               </tr>
@@ -90,7 +90,7 @@ export function UpcomingTable({ dash }: { dash: DashboardData }) {
 }
 
 export function OfficeRankingTable({ dash }: { dash: DashboardData }) {
-  const rows = officeRanking(dash.data.progress.offices, dash.offices, dash.year);
+  const rows = officeRanking(dash.data.progress.offices, dash.offices, dash.year, dash.data.progress.asOf);
   const rate = (r: { pointCount: number; rate: number }) => (r.pointCount ? percent(r.rate) : "—");
   return (
     <section className="card min-w-0" aria-labelledby="ranking-title">
@@ -103,11 +103,11 @@ export function OfficeRankingTable({ dash }: { dash: DashboardData }) {
             <tr key={r.officeId} data-testid={`office-row-${r.name}`}>
               <td>{r.rank}</td>
               <td><a href={r.href} className="dash-link-brand">{r.name}</a></td>
-              <td>{r.lead.pointCount}</td>
-              <td><a href={r.href} className="dash-link">{rate(r.lead)}</a></td>
-              <td>{r.lead.targetCount ? `${r.lead.targetsMet}/${r.lead.targetCount}` : "—"}</td>
-              <td>{r.support.pointCount}</td>
-              <td>{rate(r.support)}</td>
+              <td>{r.lead.pointCount ? <a href={r.href} className="dash-link">{r.lead.pointCount}</a> : 0}</td>
+              <td>{r.lead.pointCount ? <a href={r.href} className="dash-link" data-testid="office-lead-rate">{rate(r.lead)}</a> : "—"}</td>
+              <td>{r.lead.targetCount ? <a href={r.href} className="dash-link">{`${r.lead.targetsMet}/${r.lead.targetCount}`}</a> : "—"}</td>
+              <td>{r.support.pointCount ? <a href={r.supportHref} className="dash-link">{r.support.pointCount}</a> : 0}</td>
+              <td>{r.support.pointCount ? <a href={r.supportHref} className="dash-link" data-testid="office-support-rate">{rate(r.support)}</a> : "—"}</td>
             </tr>
           ))}
         </tbody>
