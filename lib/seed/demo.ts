@@ -155,6 +155,21 @@ function entries2025(): DemoEntry[] {
   ];
 }
 
+/**
+ * The 2025 plan is over: every point without targets whose work was approved carries its
+ * completion mark (the day of its last approved record), as the 法治办 would have set it. Point 11
+ * has only a pending record, so it stays unfinished and shows up in the report's parts 二 and 四.
+ */
+function overrides2025(targetPoints: Set<number>): PointOverrides {
+  const overrides: PointOverrides = {};
+  for (const entry of entries2025()) {
+    if (entry.status !== "APPROVED" || entry.category === "FIRST_RESPONSIBLE" || targetPoints.has(entry.point)) continue;
+    const marked = overrides[entry.point]?.completedAt;
+    if (!marked || marked < entry.date) overrides[entry.point] = { completedAt: entry.date };
+  }
+  return overrides;
+}
+
 /** Point of the current-year plan that is 滞后 on any day of the year (see currentYearOverrides). */
 export const DEMO_BEHIND_POINT = 8;
 /** Point of the current-year plan that is 已完成 on any day of the year. */
@@ -255,7 +270,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         });
         users.set(account.username, user.id);
       }
-      const past = await createPlan(tx, 2025, offices, "PUBLISHED");
+      const past = await createPlan(tx, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
       await createEntries(tx, 2025, entries2025(), { ...past, offices, users });
       const currentYear = today.getUTCFullYear();
       if (currentYear > 2025) {
