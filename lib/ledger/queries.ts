@@ -110,10 +110,23 @@ export interface LedgerPage {
   rows: LedgerListRow[];
 }
 
+// A search's COUNT reads every candidate row (LIKE cannot use an index) while the page itself
+// stops after LIMIT rows in index order, so the count is the list's one scan. It changes only
+// through audited writes, so it is memoised on the audit stamp like the filter options.
+const countMemos = new WeakMap<Db, StampedMemo>();
+
+async function countEntries(db: Db, where: Prisma.LedgerEntryWhereInput): Promise<number> {
+  if (!cacheEnabled()) return db.ledgerEntry.count({ where });
+  let memo = countMemos.get(db);
+  if (!memo) countMemos.set(db, (memo = new StampedMemo(256)));
+  const stamp = await changeStamp(db);
+  return memo.get(`ledger-count|${JSON.stringify(where)}`, stamp, () => db.ledgerEntry.count({ where }));
+}
+
 /** One page of the list: a COUNT and a LIMIT/OFFSET query, never the whole table. */
 export async function listEntries(db: Db, user: LedgerUser, filter: ListFilter, year: number, pageSize = PAGE_SIZE): Promise<LedgerPage> {
   const where = buildListWhere(user, filter, year);
-  const total = await db.ledgerEntry.count({ where });
+  const total = await countEntries(db, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pageCount);
   const rows = await db.ledgerEntry.findMany({ where, orderBy: orderFor(filter.sort), skip: (page - 1) * pageSize, take: pageSize, select: listSelect });

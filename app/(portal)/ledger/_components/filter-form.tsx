@@ -86,10 +86,49 @@ export function FilterForm({ filter, year, options, showOffice, showDeleted }: {
         </select>
       </label>
       {showDeleted ? <input type="hidden" name="deleted" value="1" /> : null}
+      <DrillDownScope filter={filter} offices={options.offices} />
       <div className="flex items-end gap-2">
         <button type="submit" className="btn-primary">筛选</button>
         <Link href={showDeleted ? `/ledger?year=${year}&deleted=1` : `/ledger?year=${year}`} className="btn">重置</Link>
       </div>
     </form>
+  );
+}
+
+/**
+ * A dashboard figure's scope (the points an office leads or cooperates on, a set of points, only
+ * the counted entries) has no field of its own in the form: it rides along as hidden inputs, so
+ * refining the list keeps it, and is named above the buttons so the user knows why rows are missing.
+ */
+function DrillDownScope({ filter, offices }: { filter: ListFilter; offices: Options["offices"] }) {
+  const officeName = (id: number | undefined) => offices.find((o) => o.id === id)?.name ?? `科室${id}`;
+  const hidden: [string, string][] = [];
+  const labels: string[] = [];
+  if (filter.pointOfficeId) {
+    hidden.push(["pointOfficeId", String(filter.pointOfficeId)]);
+    labels.push(`${officeName(filter.pointOfficeId)}牵头或配合的工作要点`);
+  }
+  if (filter.leadOfficeId) {
+    hidden.push(["leadOfficeId", String(filter.leadOfficeId)]);
+    labels.push(`${officeName(filter.leadOfficeId)}牵头的工作要点`);
+  }
+  if (filter.supportOfficeId) {
+    hidden.push(["supportOfficeId", String(filter.supportOfficeId)]);
+    labels.push(`${officeName(filter.supportOfficeId)}配合的工作要点`);
+  }
+  if (filter.pointIds?.length) {
+    hidden.push(["pointIds", filter.pointIds.join(",")]);
+    labels.push(`看板所列的 ${filter.pointIds.length} 项工作要点`);
+  }
+  if (filter.counted) {
+    hidden.push(["counted", "1"]);
+    labels.push("计入完成情况的台账（已审核通过，不含协办记录）");
+  }
+  if (hidden.length === 0) return null;
+  return (
+    <p className="text-sm text-slate-600 sm:col-span-3 lg:col-span-6" data-testid="drill-down-scope">
+      {hidden.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      来自工作看板的范围：{labels.join("；")}。点“重置”可查看全部台账。
+    </p>
   );
 }
