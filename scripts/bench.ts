@@ -112,8 +112,11 @@ async function load(pathname: string, cookie: string, duration: number) {
   return { rps: round2(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
 }
 
-/** The next-server process among the descendants of the started process group. */
-function nextServerRssMb(rootPid: number): number | null {
+/**
+ * RSS of the server: the next-server process, or with WEB_CONCURRENCY > 1 the cluster's primary
+ * and all its workers together (descendants of the started process group running Next.js).
+ */
+function serverRssMb(rootPid: number): number | null {
   const parent = new Map<number, number>();
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -128,14 +131,19 @@ function nextServerRssMb(rootPid: number): number | null {
     for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === rootPid) return true;
     return false;
   };
+  let totalKb = 0;
   for (const pid of parent.keys()) {
     if (!isDescendant(pid)) continue;
-    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!cmdline.startsWith("next-server")) continue;
-    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return rss ? Math.round(Number(rss[1]) / 1024) : null;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmdline.startsWith("next-server") && !cmdline.includes("cluster.mjs")) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      totalKb += rss ? Number(rss[1]) : 0;
+    } catch {
+      /* gone */
+    }
   }
-  return null;
+  return totalKb ? Math.round(totalKb / 1024) : null;
 }
 
 async function main() {
@@ -180,11 +188,12 @@ async function main() {
     await load(ledgerPath, cookie, 2);
     const ledger = await load(ledgerPath, cookie, 10);
     console.log(`ledger: ${ledger.total} requests (${ledgerPath})`);
-    const rss = server.pid ? nextServerRssMb(server.pid) : null;
+    const rss = server.pid ? serverRssMb(server.pid) : null;
 
     console.log(
       JSON.stringify({
         entries: SHAPE.countedEntries,
+        workers: Number(process.env.WEB_CONCURRENCY || 1),
         dashboard_ms_p50: round2(computation.dashboard),
         floor_ms_p50: round2(computation.floor),
         ratio: round2(computation.dashboard / computation.floor),

@@ -75,10 +75,10 @@ async function main() {
   }
   console.log("");
 
-  const child = spawn(process.execPath, [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-    stdio: "inherit",
-    env: process.env,
-  });
+  // WEB_CONCURRENCY > 1: one worker per core (scripts/cluster.mjs); otherwise plain `next start`.
+  const workers = Number(process.env.WEB_CONCURRENCY || 1);
+  const command = workers > 1 ? [path.join(ROOT_DIR, "scripts", "cluster.mjs")] : [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
+  const child = spawn(process.execPath, command, { stdio: "inherit", env: { ...process.env, PORT: port } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

@@ -21,13 +21,18 @@ export function setupDatabase(dbFile: string, fresh = true): void {
   if (result.status !== 0) throw new Error(`setup failed: ${result.stderr || result.stdout}`);
 }
 
-/** Starts `next start` on an existing production build (the e2e web server builds it first). */
-export async function startServer(dbFile: string, port: number): Promise<PortalServer> {
+/**
+ * Starts `next start` on an existing production build (the e2e web server builds it first), or
+ * with workers > 1 the cluster of scripts/cluster.mjs that `npm start` runs for WEB_CONCURRENCY.
+ */
+export async function startServer(dbFile: string, port: number, workers = 1): Promise<PortalServer> {
   const baseURL = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const command = workers > 1 ? [path.join(ROOT, "scripts", "cluster.mjs")] : [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
+  const child = spawn(process.execPath, command, {
     cwd: ROOT,
     env: {
       ...process.env,
+      WEB_CONCURRENCY: String(workers),
       DATABASE_URL: `file:${dbFile}`,
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
