@@ -8,10 +8,25 @@ import { databaseKind, databaseUrl, sqliteFilePath } from "@/lib/config";
 /** Pragmas every SQLite connection needs; read back by the start-up check (lib/db-health.ts). */
 export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
+/**
+ * Interactive transactions must start with BEGIN IMMEDIATE. The adapter issues a plain (deferred)
+ * BEGIN and serialises transactions only within its own process: with a second process on the same
+ * file (WEB_CONCURRENCY, a backup or CLI script), a transaction that read first and then writes
+ * finds its snapshot outdated and fails with SQLITE_BUSY_SNAPSHOT, which no busy timeout can
+ * retry. IMMEDIATE takes the write lock up front, so writers wait their turn instead of failing.
+ */
+function beginImmediately(adapter: SqlDriverAdapter): void {
+  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (!client?.prepare) throw new Error("unexpected SQLite driver adapter: cannot make transactions BEGIN IMMEDIATE");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 /** Wraps the adapter factory so each new connection gets the pragmas before Prisma uses it. */
 function withSqlitePragmas(inner: PrismaBetterSQLite3): SqlMigrationAwareDriverAdapterFactory {
   const prepare = async (adapter: SqlDriverAdapter) => {
     await adapter.executeScript(SQLITE_PRAGMAS);
+    beginImmediately(adapter);
     return adapter;
   };
   return {
