@@ -15,6 +15,23 @@ export interface AuditRecord {
   ip?: string;
 }
 
+/**
+ * Entities whose audit rows never change a figure of the dashboard or the plan's structure: logins
+ * and refusals, exports, evidence files (only on entries still being edited), the report's text.
+ */
+const FIGURE_NEUTRAL_ENTITIES = new Set(["Auth", "Permission", "Ledger", "Attachment", "AnnualReport", "ReportPart"]);
+
+/**
+ * Whether a change can move a figure that is memoised on the figures stamp (lib/dashboard/cache.ts).
+ * Creating and editing a ledger entry cannot: entries are created as drafts and only drafts and
+ * returned entries can be edited, while the figures count approved entries and pending reviews.
+ * Anything not known to be neutral counts as affecting: a stale figure is worse than a recomputation.
+ */
+export function affectsFigures(record: Pick<AuditRecord, "entity" | "action">): boolean {
+  if (FIGURE_NEUTRAL_ENTITIES.has(record.entity) || record.action.startsWith("export.")) return false;
+  return !(record.entity === "LedgerEntry" && (record.action === "create" || record.action === "update"));
+}
+
 /** Writes one audit row; call it inside the same transaction as the change it records. */
 export async function writeAudit(db: Tx | Db, actor: AuditActor | null, record: AuditRecord): Promise<void> {
   await db.auditLog.create({
@@ -28,6 +45,7 @@ export async function writeAudit(db: Tx | Db, actor: AuditActor | null, record: 
       before: record.before === undefined ? null : JSON.stringify(record.before),
       after: record.after === undefined ? null : JSON.stringify(record.after),
       ip: record.ip ?? "",
+      affectsFigures: affectsFigures(record),
     },
   });
 }

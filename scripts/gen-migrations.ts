@@ -49,6 +49,10 @@ for (const kind of ["sqlite", "postgresql"] as const) {
   fs.mkdirSync(target);
   fs.writeFileSync(path.join(target, "migration.sql"), sql);
   console.log(`wrote prisma/migrations/${kind}/${next}_${name}/migration.sql`);
+  // SQLite rebuilds a table for many changes; rebuilding AuditLog would drop its append-only triggers.
+  if (/DROP TABLE "AuditLog"/.test(sql)) {
+    console.warn(`注意：${kind} 迁移会重建 AuditLog 表，这会删除其只追加触发器（0002）；请改写为 ALTER TABLE 或在迁移末尾重建触发器。`);
+  }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 execFileSync(prismaBin, ["generate"], { stdio: "inherit" });

@@ -77,6 +77,9 @@ async function main() {
 
   // WEB_CONCURRENCY > 1: one worker per core (scripts/cluster.mjs); otherwise plain `next start`.
   const workers = Number(process.env.WEB_CONCURRENCY || 1);
+  if (workers > 1 && databaseKind() === "sqlite") {
+    console.log("提示：SQLite 数据库同一时刻只允许一个写入，多个工作进程的写入会相互等待；多核部署建议使用 PostgreSQL。");
+  }
   const command = workers > 1 ? [path.join(ROOT_DIR, "scripts", "cluster.mjs")] : [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
   const child = spawn(process.execPath, command, { stdio: "inherit", env: { ...process.env, PORT: port } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

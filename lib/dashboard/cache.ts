@@ -6,12 +6,24 @@
  * (ORDER BY id DESC LIMIT 1), and because it lives in the database, several app instances sharing
  * one database stay correct. Concurrent requests for the same key share one computation.
  *
- * Set DASHBOARD_CACHE=0 to turn it off (the benchmark measures both).
+ * figuresStamp narrows the stamp to the changes the figures can see.
+ *
+ * Set DASHBOARD_CACHE=0 to turn it off (the computation figure of `npm run bench` is measured without it).
  */
 import type { Db } from "@/lib/db";
 
 export async function changeStamp(db: Db): Promise<string> {
   const latest = await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return String(latest?.id ?? 0);
+}
+
+/**
+ * The newest audit row of a change that can move a dashboard figure or the plan's structure
+ * (affectsFigures in lib/audit.ts): staff drafting entries or logging in do not invalidate the
+ * leader's dashboard. One index seek on (affectsFigures, id).
+ */
+export async function figuresStamp(db: Db): Promise<string> {
+  const latest = await db.auditLog.findFirst({ where: { affectsFigures: true }, orderBy: { id: "desc" }, select: { id: true } });
   return String(latest?.id ?? 0);
 }
 

@@ -18,7 +18,7 @@ import {
   type PlanProgressData,
 } from "@/lib/progress/queries";
 import { latestRemindersByPoint, reminderScope, type ReminderView } from "@/lib/reminders/queries";
-import { cacheEnabled, changeStamp, StampedMemo } from "./cache";
+import { cacheEnabled, figuresStamp, StampedMemo } from "./cache";
 import { yearFigures, type NamedOffice, type YearFigures } from "./view";
 
 export interface DashboardViewer {
@@ -94,7 +94,7 @@ export function resolveScope(viewer: DashboardViewer, requested: number | null |
 export async function loadDashboard(db: Db, viewer: DashboardViewer, request: DashboardRequest = {}): Promise<DashboardData | null> {
   const today = request.today ?? calendarDayAt(new Date());
   const useCache = request.cache ?? cacheEnabled();
-  const stamp = useCache ? await changeStamp(db) : "";
+  const stamp = useCache ? await figuresStamp(db) : "";
   const remember = <T,>(key: string, load: () => Promise<T>): Promise<T> => (useCache ? memo.get(key, stamp, load) : load());
 
   const [plans, offices] = await remember("meta", () =>

@@ -6,7 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { calendarDayAt } from "@/lib/progress/dates";
-import { cacheEnabled, changeStamp, StampedMemo } from "@/lib/dashboard/cache";
+import { cacheEnabled, changeStamp, figuresStamp, StampedMemo } from "@/lib/dashboard/cache";
 import { PAGE_SIZE, type ListSort } from "./constants";
 import { deletedScope, readScope, type LedgerUser } from "./access";
 import { parseIsoDay, type ListFilter } from "./schemas";
@@ -238,7 +238,7 @@ export async function filterOptions(db: Db, year: number): Promise<FilterOptions
   if (!cacheEnabled()) return loadFilterOptions(db, year);
   let memo = optionsMemos.get(db);
   if (!memo) optionsMemos.set(db, (memo = new StampedMemo(16)));
-  const stamp = await changeStamp(db);
+  const stamp = await figuresStamp(db);
   return memo.get(`ledger-filter-options|${year}`, stamp, () => loadFilterOptions(db, year));
 }
 

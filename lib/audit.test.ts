@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { affectsFigures } from "./audit";
+
+describe("affectsFigures", () => {
+  it.each([
+    ["LedgerEntry", "create", false],
+    ["LedgerEntry", "update", false],
+    ["LedgerEntry", "submit", true],
+    ["LedgerEntry", "approve", true],
+    ["LedgerEntry", "return", true],
+    ["LedgerEntry", "delete", true],
+    ["LedgerEntry", "restore", true],
+    ["Attachment", "create", false],
+    ["Auth", "login.success", false],
+    ["Permission", "denied", false],
+    ["Ledger", "export.ledger", false],
+    ["AnnualReport", "export.report", false],
+    ["ReportPart", "update", false],
+    ["Reminder", "send", true],
+    ["Reminder", "reply", true],
+    ["Plan", "update", true],
+    ["Target", "create", true],
+    ["Office", "update", true],
+    ["SomethingNew", "create", true],
+  ])("%s %s → %s", (entity, action, expected) => {
+    expect(affectsFigures({ entity, action })).toBe(expected);
+  });
+});
