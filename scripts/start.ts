@@ -10,6 +10,7 @@ import { DATA_DIR, ROOT_DIR, databaseKind, databaseUrl, ensureAuthSecret } from 
 import { applyMigrations, seedIfEmpty } from "../lib/setup";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
 import { ROLE_LABEL } from "../lib/auth/roles";
+import { serverCommand } from "./server-command";
 
 const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts"];
 const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || ".next");
@@ -80,8 +81,7 @@ async function main() {
   if (workers > 1 && databaseKind() === "sqlite") {
     console.log("提示：SQLite 数据库同一时刻只允许一个写入，多个工作进程的写入会相互等待；多核部署建议使用 PostgreSQL。");
   }
-  const command = workers > 1 ? [path.join(ROOT_DIR, "scripts", "cluster.mjs")] : [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
-  const child = spawn(process.execPath, command, { stdio: "inherit", env: { ...process.env, PORT: port } });
+  const child = spawn(process.execPath, serverCommand(ROOT_DIR, port, workers), { stdio: "inherit", env: { ...process.env, PORT: port } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

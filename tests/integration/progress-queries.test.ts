@@ -97,6 +97,25 @@ async function naive(db: Db, asOf: Date) {
   return { aggregates: list, entryCounts, counted };
 }
 
+/** A client on the test database that counts the Prisma operations it runs; take() reads and resets. */
+function countingClient() {
+  let count = 0;
+  const counting = t.db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        count += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+  const take = () => {
+    const seen = count;
+    count = 0;
+    return seen;
+  };
+  return { counting, queries: { take } };
+}
+
 const round = (list: TargetAggregate[]) => list.map((a) => ({ ...a, sum: Math.round(a.sum * 1e6) / 1e6 }));
 
 beforeAll(async () => {
@@ -162,21 +181,12 @@ describe("loadPlanProgress", () => {
   });
 
   it("runs the same number of queries whatever the number of entries", async () => {
-    let queries = 0;
-    const counting = t.db.$extends({
-      query: {
-        $allOperations({ args, query }) {
-          queries += 1;
-          return query(args);
-        },
-      },
-    }) as unknown as Db;
+    const { counting, queries } = countingClient();
     await loadPlanProgress(counting, YEAR, { asOf: TODAY });
-    const before = queries;
+    const before = queries.take();
     await addRandomEntries(t.db, 200, 7);
-    queries = 0;
     await loadPlanProgress(counting, YEAR, { asOf: TODAY });
-    expect(queries).toBe(before);
+    expect(queries.take()).toBe(before);
     // plan, points, targets, the aggregation, the latest PERCENT readings, entries per point.
     expect(before).toBe(6);
   });
@@ -287,19 +297,10 @@ describe("the day a plan is measured on", () => {
   });
 
   it("costs no query during the year and one small aggregate pair after it", async () => {
-    let queries = 0;
-    const counting = t.db.$extends({
-      query: {
-        $allOperations({ args, query }) {
-          queries += 1;
-          return query(args);
-        },
-      },
-    }) as unknown as Db;
+    const { counting, queries } = countingClient();
     await loadPlanProgress(counting, YEAR, { today: TODAY });
-    expect(queries).toBe(6);
-    queries = 0;
+    expect(queries.take()).toBe(6);
     await loadPlanProgress(counting, YEAR, { today: calendarDate(2027, 5, 1) });
-    expect(queries).toBe(8);
+    expect(queries.take()).toBe(8);
   });
 });

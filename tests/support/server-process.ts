@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverCommand } from "../../scripts/server-command";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -27,8 +28,7 @@ export function setupDatabase(dbFile: string, fresh = true): void {
  */
 export async function startServer(dbFile: string, port: number, workers = 1): Promise<PortalServer> {
   const baseURL = `http://localhost:${port}`;
-  const command = workers > 1 ? [path.join(ROOT, "scripts", "cluster.mjs")] : [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
-  const child = spawn(process.execPath, command, {
+  const child = spawn(process.execPath, serverCommand(ROOT, String(port), workers), {
     cwd: ROOT,
     env: {
       ...process.env,
