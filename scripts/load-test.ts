@@ -129,10 +129,12 @@ async function main() {
     }
   }
 
+  const started = performance.now();
   const readers = Array.from({ length: READERS }, (_, n) => reader(n));
   await Promise.all(Array.from({ length: WRITERS }, (_, n) => writer(n)));
   writersDone = true;
   await Promise.all(readers);
+  const seconds = (performance.now() - started) / 1000;
 
   const db = new Database(DB_FILE, { readonly: true });
   const rows = db.prepare(`SELECT id, title FROM "LedgerEntry" WHERE title LIKE '压测-%'`).all() as { id: number; title: string }[];
@@ -149,6 +151,8 @@ async function main() {
       lost_writes: lostWrites,
       conflicts_refused: counters.conflictsRefused,
       entries_created: expectedTitles.size,
+      seconds: Math.round(seconds),
+      requests_per_second: Math.round(counters.requests / seconds),
       p50_ms: percentile(latencies, 50),
       p99_ms: percentile(latencies, 99),
       write_p99_ms: percentile(latenciesByKind.write, 99),

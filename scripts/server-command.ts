@@ -1,10 +1,19 @@
 import path from "node:path";
 
 /**
+ * A larger young generation for the server process. Rendering a page allocates many short-lived
+ * objects; with V8's default 16 MB semi-space a busy server spends a noticeable share of its time
+ * in scavenges. 32 MB measured about 10% more dashboard renders per second here (README,
+ * performance) for a few tens of MB of RSS. NODE_OPTIONS set by the operator still applies on top.
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+
+/**
  * The arguments (after `node`) that serve the production build: plain `next start`, or with more
- * than one worker the cluster of scripts/cluster.mjs. Used by `npm start` and the tests' servers.
+ * than one worker the cluster of scripts/cluster.mjs (workers inherit the flags). Used by
+ * `npm start` and the tests' servers.
  */
 export function serverCommand(root: string, port: string, workers: number): string[] {
-  if (workers > 1) return [path.join(root, "scripts", "cluster.mjs")];
-  return [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
+  if (workers > 1) return [...SERVER_NODE_FLAGS, path.join(root, "scripts", "cluster.mjs")];
+  return [...SERVER_NODE_FLAGS, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
 }

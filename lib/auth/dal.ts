@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { findSessionUser } from "@/lib/hot-path";
 import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
 import { can, type Permission } from "./permissions";
 import { isRole, type Role } from "./roles";
@@ -26,7 +27,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.uid || typeof session.sv !== "number") return null;
   if (!session.loginAt || Date.now() - session.loginAt > SESSION_ABSOLUTE_MS) return null;
-  const user = await prisma.user.findUnique({ where: { id: session.uid }, include: { office: true } });
+  const user = await findSessionUser(prisma, session.uid);
   if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
   return {
     id: user.id,
@@ -34,7 +35,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     displayName: user.displayName,
     role: user.role,
     officeId: user.officeId,
-    officeName: user.office?.name ?? null,
+    officeName: user.officeName,
   };
 });
 

@@ -11,10 +11,10 @@
  * Set DASHBOARD_CACHE=0 to turn it off (the computation figure of `npm run bench` is measured without it).
  */
 import type { Db } from "@/lib/db";
+import { latestAuditId } from "@/lib/hot-path";
 
 export async function changeStamp(db: Db): Promise<string> {
-  const latest = await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return String(latest?.id ?? 0);
+  return String(await latestAuditId(db, false));
 }
 
 /**
@@ -23,8 +23,7 @@ export async function changeStamp(db: Db): Promise<string> {
  * leader's dashboard. One index seek on (affectsFigures, id).
  */
 export async function figuresStamp(db: Db): Promise<string> {
-  const latest = await db.auditLog.findFirst({ where: { affectsFigures: true }, orderBy: { id: "desc" }, select: { id: true } });
-  return String(latest?.id ?? 0);
+  return String(await latestAuditId(db, true));
 }
 
 export function cacheEnabled(): boolean {

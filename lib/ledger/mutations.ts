@@ -4,6 +4,7 @@
  * transaction. Optimistic locking: `updateMany({ where: { id, version, … } })`, 0 rows ⇒ conflict.
  */
 import type { Db, Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { can } from "@/lib/auth/permissions";
@@ -14,13 +15,25 @@ import { leadHasLinks, linkedLeadDeleted, validateEntryFields } from "./validate
 
 export { addAttachment, removeAttachment } from "./attachments";
 
-/** What the audit log keeps of an entry. */
-async function snapshot(tx: Tx, id: number) {
-  const entry = await tx.ledgerEntry.findUniqueOrThrow({
-    where: { id },
-    include: { quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } } },
-  });
-  return entry;
+/** What the audit log keeps of an entry: the row with its quantities. */
+const SNAPSHOT_INCLUDE = {
+  quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } },
+} satisfies Prisma.LedgerEntryInclude;
+
+type CheckedQuantity = { targetId: number; value: number; completes: boolean };
+
+async function writeQuantities(tx: Tx, entryId: number, quantities: readonly CheckedQuantity[]): Promise<void> {
+  if (quantities.length) await tx.ledgerQuantity.createMany({ data: quantities.map((q) => ({ ...q, entryId })) });
+}
+
+/** The snapshot of a row just written: the same shape and order as SNAPSHOT_INCLUDE reads back. */
+function withQuantities<T extends object>(row: T, quantities: readonly CheckedQuantity[]) {
+  const sorted = [...quantities].sort((a, b) => a.targetId - b.targetId).map(({ targetId, value, completes }) => ({ targetId, value, completes }));
+  return { ...row, quantities: sorted };
+}
+
+function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
 }
 
 function entryData(fields: EntryFields) {
@@ -41,10 +54,11 @@ export async function createEntry(db: Db, user: LedgerUser, input: CreateEntryIn
   const writeAll = can(user.role, "ledger:writeAll");
   const officeId = writeAll ? input.officeId ?? null : user.officeId;
   if (officeId === null) throw new UserFacingError(writeAll ? "请选择填报科室" : "您的账户未关联科室，不能录入台账");
+  // Every model query costs the query compiler a plan (README, performance): the office's state comes
+  // with the point's rules, and the audit snapshot is the created row with the quantities written.
   return db.$transaction(async (tx) => {
-    const office = await tx.office.findUnique({ where: { id: officeId }, select: { active: true } });
-    if (!office || !office.active) throw new UserFacingError("所选科室不存在或已停用");
     const checked = await validateEntryFields(tx, user, input.pointId, officeId, input, null);
+    if (!checked.officeActive) throw new UserFacingError("所选科室不存在或已停用");
     const entry = await tx.ledgerEntry.create({
       data: {
         ...entryData(input),
@@ -53,11 +67,12 @@ export async function createEntry(db: Db, user: LedgerUser, input: CreateEntryIn
         officeId,
         status: "DRAFT",
         createdById: user.id,
-        quantities: { create: checked.quantities },
       },
     });
-    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: entry.id, action: "create", after: await snapshot(tx, entry.id) });
-    return entry;
+    await writeQuantities(tx, entry.id, checked.quantities);
+    const after = withQuantities(entry, checked.quantities);
+    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: entry.id, action: "create", after });
+    return after;
   });
 }
 
@@ -65,22 +80,27 @@ export async function updateEntry(db: Db, user: LedgerUser, input: UpdateEntryIn
   assertCan(user, "ledger:write");
   return db.$transaction(async (tx) => {
     const scope = { ...writeScope(user), ...deletedScope(user) };
-    const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...scope } });
-    if (!found) throw new NotFoundError();
-    if (found.version !== input.version) throw new ConflictError();
-    const allowed = canEdit(user, asWorkflowEntry(found));
+    // The row as found (with its quantities) is the audit's "before"; the updated row with the
+    // quantities written is the "after" (see createEntry on why no re-read).
+    const before = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...scope }, include: SNAPSHOT_INCLUDE });
+    if (!before) throw new NotFoundError();
+    if (before.version !== input.version) throw new ConflictError();
+    const allowed = canEdit(user, asWorkflowEntry(before));
     if (!allowed.ok) throw new UserFacingError(allowed.message);
-    const checked = await validateEntryFields(tx, user, found.workPointId, found.officeId, input, found);
-    const before = await snapshot(tx, found.id);
-    const { count } = await tx.ledgerEntry.updateMany({
-      where: { id: input.id, version: input.version, deletedAt: null, status: { in: [...EDITABLE_STATUSES] }, ...writeScope(user) },
-      data: { ...entryData(input), version: { increment: 1 } },
-    });
-    if (count === 0) throw new ConflictError();
-    await tx.ledgerQuantity.deleteMany({ where: { entryId: found.id } });
-    if (checked.quantities.length) await tx.ledgerQuantity.createMany({ data: checked.quantities.map((q) => ({ ...q, entryId: found.id })) });
-    const after = await snapshot(tx, found.id);
-    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: found.id, action: "update", before, after });
+    const checked = await validateEntryFields(tx, user, before.workPointId, before.officeId, input, before);
+    const row = await tx.ledgerEntry
+      .update({
+        // The version in the where is the optimistic lock: no row matches once someone else saved.
+        where: { id: input.id, version: input.version, deletedAt: null, status: { in: [...EDITABLE_STATUSES] }, AND: [writeScope(user)] },
+        data: { ...entryData(input), version: { increment: 1 } },
+      })
+      .catch((error: unknown) => {
+        throw isRecordNotFound(error) ? new ConflictError() : error;
+      });
+    await tx.$executeRaw`DELETE FROM "LedgerQuantity" WHERE "entryId" = ${row.id}`;
+    await writeQuantities(tx, row.id, checked.quantities);
+    const after = withQuantities(row, checked.quantities);
+    await writeAudit(tx, auditActorOf(user), { entity: "LedgerEntry", entityId: row.id, action: "update", before, after });
     return after;
   });
 }

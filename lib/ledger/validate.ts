@@ -9,9 +9,12 @@ import { can } from "@/lib/auth/permissions";
 import { MAX_QUANTITY } from "./constants";
 import type { LedgerUser } from "./access";
 import type { EntryFields, QuantityInput } from "./schemas";
+import { loadPointRules } from "./point-rules";
 
 export interface CheckedFields {
   year: number;
+  /** Whether the recording office is active (checked by createEntry; edits keep their office). */
+  officeActive: boolean;
   quantities: { targetId: number; value: number; completes: boolean }[];
 }
 
@@ -66,23 +69,16 @@ export async function validateEntryFields(
   fields: EntryFields,
   current: { id: number; linkedEntryId: number | null } | null,
 ): Promise<CheckedFields> {
-  const point = await tx.workPoint.findUnique({
-    where: { id: pointId },
-    select: {
-      id: true,
-      leadOfficeId: true,
-      plan: { select: { year: true, status: true } },
-      supportOffices: { select: { officeId: true } },
-      targets: { select: { id: true, subject: true, kind: true } },
-    },
-  });
+  const point = await loadPointRules(tx, pointId);
   if (!point) throw new UserFacingError(MESSAGES.pointMissing);
-  if (point.plan.status !== "PUBLISHED") throw new UserFacingError(MESSAGES.planNotOpen);
+  if (point.planStatus !== "PUBLISHED") throw new UserFacingError(MESSAGES.planNotOpen);
   // ledger:writeAll records on behalf of any involved office, never for an office outside the point.
-  const involved = point.leadOfficeId === officeId || point.supportOffices.some((s) => s.officeId === officeId);
+  const support = point.supportOffices.find((s) => s.officeId === officeId);
+  const involved = point.leadOfficeId === officeId || support !== undefined;
+  const officeActive = point.leadOfficeId === officeId ? point.leadOfficeActive : support?.active === true;
   if (!involved) throw new UserFacingError(can(user.role, "ledger:writeAll") ? MESSAGES.officeNotInvolved : MESSAGES.notInvolved);
 
-  const year = point.plan.year;
+  const year = point.year;
   if (fields.date.getUTCFullYear() !== year) throw new UserFacingError(dateOutsideYear(year));
 
   const targets = new Map(point.targets.map((t) => [t.id, t]));
@@ -113,5 +109,5 @@ export async function validateEntryFields(
     });
     if (!lead) throw new UserFacingError(MESSAGES.linkMissing);
   }
-  return { year, quantities };
+  return { year, officeActive, quantities };
 }

@@ -4,6 +4,7 @@
  */
 
 import type { Db } from "@/lib/db";
+import { countUnreadNotifications } from "@/lib/hot-path";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 
@@ -99,7 +100,7 @@ export async function reminderForSheet(db: Db, reminderId: number, viewer: Remin
 }
 
 export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+  return countUnreadNotifications(db, userId);
 }
 
 export async function listNotifications(db: Db, userId: number, take = 100) {

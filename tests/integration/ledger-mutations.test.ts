@@ -114,6 +114,40 @@ describe("recording entries", () => {
     expect(JSON.parse(audit.after!).quantities).toEqual([{ targetId: point1.targets[0].id, value: 1, completes: false }]);
   });
 
+  it("audits each write with the entry exactly as stored (quantities sorted by target)", async () => {
+    const [first, second] = point4.targets;
+    const amount = (target: (typeof point4.targets)[number], value: number) =>
+      target.kind === "BOOLEAN" ? { targetId: target.id, value: 1, completes: true } : { targetId: target.id, value, completes: false };
+    const stored = async (id: number) =>
+      JSON.parse(JSON.stringify(await t.db.ledgerEntry.findUniqueOrThrow({ where: { id }, include: { quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } } } })));
+    const auditOf = async (id: number, action: string) =>
+      t.db.auditLog.findFirstOrThrow({ where: { entity: "LedgerEntry", entityId: String(id), action }, orderBy: { id: "desc" } });
+
+    const office = point4.leadOfficeId!;
+    const entry = await m.createEntry(t.db, coordinator, { ...input({ pointId: point4.id, quantities: [amount(second, 5), amount(first, 3)] }), officeId: office });
+    const afterCreate = await stored(entry.id);
+    expect(afterCreate.quantities).toHaveLength(2);
+    expect(JSON.parse((await auditOf(entry.id, "create")).after!)).toEqual(afterCreate);
+
+    await m.updateEntry(t.db, coordinator, { ...input({ pointId: point4.id, title: "改后的标题", quantities: [amount(first, 7)] }), id: entry.id, version: entry.version });
+    const update = await auditOf(entry.id, "update");
+    expect(JSON.parse(update.before!)).toEqual(afterCreate);
+    const afterUpdate = await stored(entry.id);
+    expect(afterUpdate.title).toBe("改后的标题");
+    expect(afterUpdate.quantities).toEqual([amount(first, 7)]);
+    expect(JSON.parse(update.after!)).toEqual(afterUpdate);
+  });
+
+  it("refuses to record for an office that has been deactivated, and writes nothing", async () => {
+    const party = await officeId(t.db, "机关党委");
+    await t.db.office.update({ where: { id: party }, data: { active: false } });
+    try {
+      await expectNothingChanged(() => m.createEntry(t.db, coordinator, { ...input(), officeId: party }), UserFacingError, "所选科室不存在或已停用");
+    } finally {
+      await t.db.office.update({ where: { id: party }, data: { active: true } });
+    }
+  });
+
   it("the COORDINATOR records for an office chosen in the form", async () => {
     const rsId = await officeId(t.db, "人事科");
     const entry = await m.createEntry(t.db, coordinator, { ...input(), officeId: rsId });
