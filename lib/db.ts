@@ -8,25 +8,75 @@ import { databaseKind, databaseUrl, sqliteFilePath } from "@/lib/config";
 /** Pragmas every SQLite connection needs; read back by the start-up check (lib/db-health.ts). */
 export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
+interface SqliteStatement {
+  readonly reader: boolean;
+  run(params: unknown[]): unknown;
+  columns(): unknown[];
+  raw(toggle: boolean): { all(params: unknown[]): unknown[] };
+}
+
 /**
- * Interactive transactions must start with BEGIN IMMEDIATE. The adapter issues a plain (deferred)
+ * What the adapter (6.19.3) does with a statement: prepare(sql).bind(args), then run(), or
+ * reader / columns() / raw().all(). A cached statement cannot be bound twice, so the adapter gets
+ * a view that hands the arguments to each call instead.
+ */
+function boundView(statement: SqliteStatement) {
+  let params: unknown[] = [];
+  const view = {
+    get reader() {
+      return statement.reader;
+    },
+    bind(args: unknown[]) {
+      params = args;
+      return view;
+    },
+    run: () => statement.run(params),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(params) }),
+  };
+  return view;
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Two changes to how the adapter prepares SQL on its one connection:
+ *
+ * Interactive transactions start with BEGIN IMMEDIATE. The adapter issues a plain (deferred)
  * BEGIN and serialises transactions only within its own process: with a second process on the same
  * file (WEB_CONCURRENCY, a backup or CLI script), a transaction that read first and then writes
  * finds its snapshot outdated and fails with SQLITE_BUSY_SNAPSHOT, which no busy timeout can
  * retry. IMMEDIATE takes the write lock up front, so writers wait their turn instead of failing.
+ *
+ * Prepared statements are reused. The adapter prepares every statement afresh, which was 5% of the
+ * server's CPU under `npm run test:load`; Prisma's SQL is parameterised, so a few hundred distinct
+ * texts cover the app (least recently used ones are dropped beyond STATEMENT_CACHE_SIZE).
+ * Statements are only ever run to completion (run / all), never left iterating, so reuse is safe.
  */
-function beginImmediately(adapter: SqlDriverAdapter): void {
+function patchStatementPreparation(adapter: SqlDriverAdapter): void {
   const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
-  if (!client?.prepare) throw new Error("unexpected SQLite driver adapter: cannot make transactions BEGIN IMMEDIATE");
-  const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  if (!client?.prepare) throw new Error("unexpected SQLite driver adapter: cannot patch statement preparation");
+  const prepare = client.prepare.bind(client) as (sql: string) => SqliteStatement;
+  const cache = new Map<string, SqliteStatement>();
+  client.prepare = (sql: string) => {
+    const text = sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql;
+    let statement = cache.get(text);
+    if (statement) {
+      cache.delete(text);
+    } else {
+      statement = prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(text, statement);
+    return boundView(statement);
+  };
 }
 
 /** Wraps the adapter factory so each new connection gets the pragmas before Prisma uses it. */
 function withSqlitePragmas(inner: PrismaBetterSQLite3): SqlMigrationAwareDriverAdapterFactory {
   const prepare = async (adapter: SqlDriverAdapter) => {
     await adapter.executeScript(SQLITE_PRAGMAS);
-    beginImmediately(adapter);
+    patchStatementPreparation(adapter);
     return adapter;
   };
   return {
