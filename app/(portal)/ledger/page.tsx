@@ -70,7 +70,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
             {result.rows.map((e) => (
               <tr key={e.id} data-testid={`ledger-row-${e.id}`}>
                 <td className="whitespace-nowrap">{isoDay(e.date)}</td>
-                <td>{e.workPoint.number}. {e.workPoint.title}</td>
+                <td>{`${e.workPoint.number}. ${e.workPoint.title}`}</td>
                 <td>
                   <Link href={`/ledger/${e.id}`} className="text-brand hover:underline">{e.title}</Link>
                   <span className="ml-1"><CategoryBadge category={e.category} /></span>

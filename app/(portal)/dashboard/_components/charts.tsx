@@ -37,9 +37,9 @@ export function Charts({ dash }: { dash: DashboardData }) {
         <ul className="mt-2 space-y-1 text-sm">
           {sections.map((s) => (
             <li key={s.sectionId} className="flex justify-between gap-2">
-              <a href={s.href} className="truncate hover:underline">{s.label}{s.title}</a>
+              <a href={s.href} className="truncate hover:underline">{`${s.label}${s.title}`}</a>
               <span className="shrink-0 text-slate-600">
-                {s.pointCount} 项 · {percent(s.rate)}
+                {`${s.pointCount} 项 · ${percent(s.rate)}`}
                 {s.behind && s.behindHref ? <> · <a href={s.behindHref} className="dash-link">滞后/逾期 {s.behind}</a></> : null}
               </span>
             </li>

@@ -81,7 +81,7 @@ export function Comparison({ dash }: { dash: DashboardData }) {
             <tr key={r.key}>
               <td>{r.label}</td>
               <td><a href={r.href} className="dash-link">{percent(r.f.rate)}</a></td>
-              <td><a href={r.href} className="dash-link">{r.f.targetsMet}/{r.f.targetCount}</a></td>
+              <td><a href={r.href} className="dash-link">{`${r.f.targetsMet}/${r.f.targetCount}`}</a></td>
             </tr>
           ))}
         </tbody>

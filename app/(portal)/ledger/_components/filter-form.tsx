@@ -20,21 +20,21 @@ export function FilterForm({ filter, year, options, showOffice, showDeleted }: {
       <label>
         <span className="label">年度</span>
         <select name="year" className="input" defaultValue={year}>
-          {years.map((y) => <option key={y} value={y}>{y}年</option>)}
+          {years.map((y) => <option key={y} value={y}>{`${y}年`}</option>)}
         </select>
       </label>
       <label>
         <span className="label">部分</span>
         <select name="sectionId" className="input" defaultValue={filter.sectionId ?? ""}>
           <option value="">全部</option>
-          {options.sections.map((s) => <option key={s.id} value={s.id}>{CN_NUMERALS[s.ordinal - 1] ?? s.ordinal}、{s.title}</option>)}
+          {options.sections.map((s) => <option key={s.id} value={s.id}>{`${CN_NUMERALS[s.ordinal - 1] ?? s.ordinal}、${s.title}`}</option>)}
         </select>
       </label>
       <label className="lg:col-span-2">
         <span className="label">工作要点</span>
         <select name="pointId" className="input" defaultValue={filter.pointId ?? ""}>
           <option value="">全部</option>
-          {options.points.map((p) => <option key={p.id} value={p.id}>{p.number}. {p.title}</option>)}
+          {options.points.map((p) => <option key={p.id} value={p.id}>{`${p.number}. ${p.title}`}</option>)}
         </select>
       </label>
       {showOffice ? (
@@ -64,7 +64,7 @@ export function FilterForm({ filter, year, options, showOffice, showDeleted }: {
         <span className="label">量化指标</span>
         <select name="targetId" className="input" defaultValue={filter.targetId ?? ""}>
           <option value="">全部</option>
-          {options.targets.map((t) => <option key={t.id} value={t.id}>{t.workPoint.number}. {t.subject}</option>)}
+          {options.targets.map((t) => <option key={t.id} value={t.id}>{`${t.workPoint.number}. ${t.subject}`}</option>)}
         </select>
       </label>
       <label>
