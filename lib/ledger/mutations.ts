@@ -1,7 +1,8 @@
 /**
  * Ledger writes. Each takes (db, user, input) with zod-parsed input, applies ownership in the
  * Prisma `where`, checks the workflow table, and writes the change and its audit row in one
- * transaction. Optimistic locking: `updateMany({ where: { id, version, … } })`, 0 rows ⇒ conflict.
+ * transaction. Optimistic locking: the version is part of the write's `where` (`updateMany`: 0 rows
+ * ⇒ conflict; `update`: P2025 ⇒ conflict).
  */
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
