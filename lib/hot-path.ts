@@ -8,9 +8,10 @@
  *
  * The SQL is the portable subset both SQLite and PostgreSQL accept (quoted identifiers as Prisma
  * names them, no dialect functions). Values are bound parameters, never interpolated.
- * Results are normalised here: SQLite returns booleans as 0/1 and PostgreSQL counts as bigint.
+ * Results are normalised with lib/sql-values.ts (SQLite booleans are 0/1, PostgreSQL counts bigint).
  */
 import type { Db } from "@/lib/db";
+import { toBool, toNumber } from "@/lib/sql-values";
 
 export interface SessionUserRow {
   id: number;
@@ -24,17 +25,15 @@ export interface SessionUserRow {
 }
 
 interface RawSessionUserRow {
-  id: number | bigint;
+  id: unknown;
   username: string;
   displayName: string;
   role: string;
-  officeId: number | bigint | null;
+  officeId: unknown;
   officeName: string | null;
-  active: boolean | number | bigint;
-  sessionVersion: number | bigint;
+  active: unknown;
+  sessionVersion: unknown;
 }
-
-const toNumber = (value: number | bigint) => Number(value);
 
 export async function findSessionUser(db: Db, userId: number): Promise<SessionUserRow | null> {
   const rows = await db.$queryRaw<RawSessionUserRow[]>`
@@ -51,23 +50,23 @@ export async function findSessionUser(db: Db, userId: number): Promise<SessionUs
     role: row.role,
     officeId: row.officeId === null ? null : toNumber(row.officeId),
     officeName: row.officeName,
-    active: row.active === true || Number(row.active) === 1,
+    active: toBool(row.active),
     sessionVersion: toNumber(row.sessionVersion),
   };
 }
 
 export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
-  const rows = await db.$queryRaw<{ unread: number | bigint }[]>`
+  const rows = await db.$queryRaw<{ unread: unknown }[]>`
     SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
-  return toNumber(rows[0]?.unread ?? 0);
+  return toNumber(rows[0]?.unread);
 }
 
 /** The id of the newest audit row (all changes), or of the newest one that can move a figure. */
 export async function latestAuditId(db: Db, onlyAffectingFigures: boolean): Promise<number> {
   // ORDER BY … LIMIT 1 rather than MAX(): one seek on the (affectsFigures, id) index on both databases.
   const rows = onlyAffectingFigures
-    ? await db.$queryRaw<{ id: number | bigint }[]>`
+    ? await db.$queryRaw<{ id: unknown }[]>`
         SELECT "id" FROM "AuditLog" WHERE "affectsFigures" = ${true} ORDER BY "id" DESC LIMIT 1`
-    : await db.$queryRaw<{ id: number | bigint }[]>`SELECT "id" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`;
+    : await db.$queryRaw<{ id: unknown }[]>`SELECT "id" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`;
   return rows[0] ? toNumber(rows[0].id) : 0;
 }

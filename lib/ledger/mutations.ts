@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { assertCan, asWorkflowEntry, auditActorOf, deletedScope, ForbiddenError, NotFoundError, readScope, writeScope, type LedgerUser } from "./access";
 import { EDITABLE_STATUSES, TRANSITIONS, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
 import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas";
-import { leadHasLinks, linkedLeadDeleted, validateEntryFields } from "./validate";
+import { leadHasLinks, linkedLeadDeleted, validateEntryFields, type CheckedFields } from "./validate";
 
 export { addAttachment, removeAttachment } from "./attachments";
 
@@ -21,7 +21,7 @@ const SNAPSHOT_INCLUDE = {
   quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } },
 } satisfies Prisma.LedgerEntryInclude;
 
-type CheckedQuantity = { targetId: number; value: number; completes: boolean };
+type CheckedQuantity = CheckedFields["quantities"][number];
 
 async function writeQuantities(tx: Tx, entryId: number, quantities: readonly CheckedQuantity[]): Promise<void> {
   if (quantities.length) await tx.ledgerQuantity.createMany({ data: quantities.map((q) => ({ ...q, entryId })) });
