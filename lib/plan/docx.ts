@@ -8,8 +8,9 @@
  * beyond 50 MB (zip bombs) — checked against the declared size and enforced while inflating.
  */
 import JSZip from "jszip";
-import { ListNumberer, numberingFromStyle, parseNumberingXml, parseStylesXml, type NumberingDefinitions, type ParagraphStyle } from "./docx-numbering";
-import { scanXml } from "./xml-scan";
+import { parseNumberingXml, parseStylesXml, type NumberingDefinitions, type ParagraphStyle } from "./docx-numbering";
+import { documentToBlocks } from "./readers/docx-blocks";
+import type { SourceDocument } from "./readers/document";
 
 export const INVALID_DOCX_MESSAGE = "文件不是有效的 Word（.docx）文档";
 export const MACRO_DOCX_MESSAGE = "不接受包含宏的 Word 文档";
@@ -24,6 +25,11 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 export async function docxToPlanText(buf: Buffer | Uint8Array): Promise<string> {
+  const { documentXml, numbering, styles } = await openDocx(buf);
+  return documentToLines(documentXml, numbering, styles).join("\n");
+}
+
+async function openDocx(buf: Uint8Array): Promise<{ documentXml: string; numbering: NumberingDefinitions; styles: Map<string, ParagraphStyle> }> {
   if (!(buf instanceof Uint8Array) || !looksLikeZip(buf)) throw new Error(INVALID_DOCX_MESSAGE);
   let zip: JSZip;
   try {
@@ -43,7 +49,13 @@ export async function docxToPlanText(buf: Buffer | Uint8Array): Promise<string> 
   const stylesEntry = zip.file("word/styles.xml");
   const numbering = numberingEntry ? parseNumberingXml(await readPart(numberingEntry, budget)) : { abstractNums: new Map(), nums: new Map() };
   const styles = stylesEntry ? parseStylesXml(await readPart(stylesEntry, budget)) : new Map<string, ParagraphStyle>();
-  return documentToLines(documentXml, numbering, styles).join("\n");
+  return { documentXml, numbering, styles };
+}
+
+/** The document's paragraphs and tables (tables as grids with their merges). */
+export async function readDocx(buf: Uint8Array): Promise<SourceDocument> {
+  const { documentXml, numbering, styles } = await openDocx(buf);
+  return { format: "docx", blocks: documentToBlocks(documentXml, numbering, styles), warnings: [] };
 }
 
 /** Inflates one zip entry, refusing to go past the shared byte budget. */
@@ -105,110 +117,9 @@ function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
-
-/** Elements whose content is not visible text: tracked deletions, revision history, field codes, fallbacks. */
-const SKIPPED_ELEMENTS = new Set(["del", "moveFrom", "delText", "instrText", "pPrChange", "rPrChange", "numberingChange", "Fallback"]);
-
-interface OpenParagraph {
-  text: string;
-  numId: string | null;
-  ilvl: number | null;
-  styleId: string | null;
-}
-
-/** Walks the body's paragraphs in order; returns one line per paragraph with its list number. */
+/** Plain lines of the document: one per paragraph, table cells' paragraphs in reading order. */
 export function documentToLines(documentXml: string, numbering: NumberingDefinitions, styles: ReadonlyMap<string, ParagraphStyle>): string[] {
-  const numberer = new ListNumberer(numbering, styles);
-  const lines: string[] = [];
-  const stack: OpenParagraph[] = [];
-  let skipDepth = 0;
-  let inText = false;
-  let inParagraphProperties = false;
-  let inNumberingProperties = false;
-
-  const valueOf = (attributes: Readonly<Record<string, string>>): string | undefined => {
-    for (const [key, value] of Object.entries(attributes)) if (localName(key) === "val") return value;
-    return undefined;
-  };
-
-  scanXml(documentXml, {
-    open(rawName, attributes, selfClosing) {
-      const name = localName(rawName);
-      if (skipDepth > 0 || SKIPPED_ELEMENTS.has(name)) {
-        if (!selfClosing) skipDepth++;
-        return;
-      }
-      const paragraph = stack[stack.length - 1];
-      switch (name) {
-        case "p":
-          stack.push({ text: "", numId: null, ilvl: null, styleId: null });
-          break;
-        case "pPr":
-          inParagraphProperties = true;
-          break;
-        case "numPr":
-          inNumberingProperties = inParagraphProperties;
-          break;
-        case "pStyle":
-          if (paragraph && inParagraphProperties) paragraph.styleId = valueOf(attributes) ?? null;
-          break;
-        case "numId":
-          if (paragraph && inNumberingProperties) paragraph.numId = valueOf(attributes) ?? null;
-          break;
-        case "ilvl":
-          if (paragraph && inNumberingProperties) paragraph.ilvl = Number.parseInt(valueOf(attributes) ?? "0", 10) || 0;
-          break;
-        case "t":
-          inText = !selfClosing;
-          break;
-        case "tab":
-          // w:tab inside w:pPr/w:tabs is a tab stop, not a character.
-          if (paragraph && !inParagraphProperties) paragraph.text += "\t";
-          break;
-        case "br":
-        case "cr":
-          if (paragraph && !inParagraphProperties) paragraph.text += "\n";
-          break;
-        case "noBreakHyphen":
-          if (paragraph) paragraph.text += "-";
-          break;
-        default:
-          break;
-      }
-    },
-    close(rawName) {
-      const name = localName(rawName);
-      if (skipDepth > 0) {
-        skipDepth--;
-        return;
-      }
-      if (name === "t") inText = false;
-      else if (name === "pPr") inParagraphProperties = false;
-      else if (name === "numPr") inNumberingProperties = false;
-      else if (name === "p") {
-        const paragraph = stack.pop();
-        if (paragraph) lines.push(renderParagraph(paragraph, numberer, styles));
-      }
-    },
-    text(text) {
-      const paragraph = stack[stack.length - 1];
-      if (inText && skipDepth === 0 && paragraph) paragraph.text += text;
-    },
-  });
-  return lines;
-}
-
-function renderParagraph(paragraph: OpenParagraph, numberer: ListNumberer, styles: ReadonlyMap<string, ParagraphStyle>): string {
-  // Direct numbering wins over the style's; numId 0 explicitly switches numbering off.
-  const fromStyle = paragraph.numId === null ? numberingFromStyle(styles, paragraph.styleId) : null;
-  const numId = paragraph.numId ?? fromStyle?.numId ?? null;
-  if (numId === null || numId === "0") return paragraph.text;
-  // The paragraph's own w:ilvl wins over the style's, also when the list itself comes from the style.
-  const ilvl = paragraph.numId !== null ? paragraph.ilvl ?? 0 : paragraph.ilvl ?? fromStyle?.ilvl ?? null;
-  const label = numberer.next(numId, ilvl, fromStyle?.styleId ?? paragraph.styleId);
-  // An empty numbered paragraph still takes a number in Word, but shows no text worth keeping.
-  if (label === null || paragraph.text.trim() === "") return paragraph.text;
-  const separator = /[、.．。）)：:\s]$/.test(label) ? "" : " ";
-  return label + separator + paragraph.text;
+  return documentToBlocks(documentXml, numbering, styles).flatMap((block) =>
+    block.kind === "paragraph" ? [block.text] : block.rows.flatMap((row) => row.filter((cell) => cell.text !== "").flatMap((cell) => cell.text.split("\n"))),
+  );
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { Document, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import {
-  EMPTY_MESSAGE, EMPTY_TEXT_MESSAGE, LEGACY_DOC_MESSAGE, NO_STRUCTURE_MESSAGE, NOT_TEXT_MESSAGE, parseImportFile,
-  parseImportText, readLimited, TOO_LARGE_MESSAGE, UNSUPPORTED_TYPE_MESSAGE,
+  EMPTY_MESSAGE, EMPTY_TEXT_MESSAGE, ENCRYPTED_OFFICE_MESSAGE, NO_STRUCTURE_MESSAGE, NOT_TEXT_MESSAGE, parseImportFile,
+  parseImportText, readLimited, TOO_LARGE_MESSAGE, UNSUPPORTED_TYPE_MESSAGE, XLS_MESSAGE, ET_MESSAGE,
 } from "./import-parse";
 import { preUploadProblem } from "./import-limits";
 import { INVALID_DOCX_MESSAGE, MACRO_DOCX_MESSAGE } from "./docx";
@@ -23,9 +23,16 @@ function stream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
+/** The shape of a password-protected .docx/.xlsx: an OLE compound file with an EncryptedPackage stream. */
+function encryptedOoxml(): Uint8Array {
+  const name = Buffer.from("EncryptedPackage", "utf16le");
+  return new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), name, Buffer.alloc(64)]));
+}
+
 describe("parseImportFile", () => {
   it("reads the fixture as a UTF-8 .txt", async () => {
-    const plan = await parseImportFile("要点.txt", FIXTURE);
+    const { plan, info } = await parseImportFile("要点.txt", FIXTURE);
+    expect(info).toMatchObject({ format: "txt", mode: "text", needsMapping: false });
     expect(points(plan)).toBe(12);
     expect(plan.year).toBe(2025);
   });
@@ -33,7 +40,7 @@ describe("parseImportFile", () => {
   it("reads a real .docx", async () => {
     const lines = FIXTURE.toString("utf8").split("\n");
     const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
-    const plan = await parseImportFile("要点.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    const { plan } = await parseImportFile("要点.docx", new Uint8Array(await Packer.toBuffer(doc)));
     expect(plan.sections).toHaveLength(3);
     expect(points(plan)).toBe(12);
   });
@@ -43,9 +50,11 @@ describe("parseImportFile", () => {
     ["an empty .docx", "a.docx", new Uint8Array(0), EMPTY_MESSAGE],
     ["a whitespace-only text", "a.txt", new TextEncoder().encode("  \n \n"), EMPTY_MESSAGE],
     ["a text file renamed .docx", "a.docx", FIXTURE, INVALID_DOCX_MESSAGE],
-    ["an old .doc renamed .docx", "a.docx", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), LEGACY_DOC_MESSAGE],
-    ["a .doc", "a.doc", FIXTURE, LEGACY_DOC_MESSAGE],
-    ["a PDF", "a.pdf", FIXTURE, UNSUPPORTED_TYPE_MESSAGE],
+    ["a password-protected .docx", "a.docx", encryptedOoxml(), ENCRYPTED_OFFICE_MESSAGE],
+    ["a password-protected .xlsx", "a.xlsx", encryptedOoxml(), ENCRYPTED_OFFICE_MESSAGE],
+    ["an .xls", "a.xls", FIXTURE, XLS_MESSAGE],
+    ["a WPS spreadsheet", "a.et", FIXTURE, ET_MESSAGE],
+    ["an image", "a.png", FIXTURE, UNSUPPORTED_TYPE_MESSAGE],
     ["a binary file renamed .txt", "a.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), NOT_TEXT_MESSAGE],
     ["a zip renamed .txt", "a.txt", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), NOT_TEXT_MESSAGE],
     ["text without structure", "a.txt", new TextEncoder().encode("今年要认真学习。全年开展活动不少于3次。"), NO_STRUCTURE_MESSAGE],
@@ -96,9 +105,13 @@ describe("preUploadProblem (browser check before uploading)", () => {
   it.each<[string, number, string | null]>([
     ["要点.docx", 50 * 1024 * 1024, TOO_LARGE_MESSAGE],
     ["要点.txt", 0, EMPTY_MESSAGE],
-    ["要点.doc", 100, LEGACY_DOC_MESSAGE],
-    ["要点.pdf", 100, UNSUPPORTED_TYPE_MESSAGE],
+    ["要点.xls", 100, XLS_MESSAGE],
+    ["要点.jpg", 100, UNSUPPORTED_TYPE_MESSAGE],
     ["要点.DOCX", 100, null],
+    ["要点.doc", 100, null],
+    ["要点.wps", 100, null],
+    ["要点.xlsx", 100, null],
+    ["要点.pdf", 100, null],
   ])("%s of %i bytes", (name, size, message) => {
     const problem = preUploadProblem({ name, size });
     if (message === null) expect(problem).toBeNull();

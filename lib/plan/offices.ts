@@ -138,7 +138,7 @@ function cleanValue(raw: string): string {
   return raw.replace(/^[\s：]+/, "").replace(/[\s；;，,。.、）)]+$/, "").replace(/^（/, "").trim();
 }
 
-function splitOffices(value: string): string[] {
+export function splitOffices(value: string): string[] {
   return value
     .split(/[、，,；;\/\s]+/)
     .map((office) => office.replace(/等$/, "").trim())
