@@ -19,6 +19,7 @@ import { createPrismaClient } from "../lib/db";
 import { calendarDayAt } from "../lib/progress/dates";
 import { loadPlanProgress } from "../lib/progress/queries";
 import { parsePlanText } from "../lib/plan/parse";
+import { measureImport } from "./bench-import";
 import { BENCH_PASSWORD, BENCH_USER, buildBenchData } from "./bench-data";
 
 const ROOT = process.cwd();
@@ -155,6 +156,8 @@ async function main() {
 
   const planParse = await measurePlanParse();
   console.log(`plan parse (100 KB) p50 ${round2(planParse)} ms`);
+  const planImport = await measureImport();
+  console.log(`plan import: PDF ${planImport.pdfPages} pages ${planImport.pdf50} ms, Word table 300 rows ${planImport.docxTable300} ms, Excel 1000 rows ${planImport.xlsx1000} ms`);
   const computation = await measureComputation();
   console.log(`loadPlanProgress p50 ${round2(computation.dashboard)} ms, floor p50 ${round2(computation.floor)} ms`);
 
@@ -204,6 +207,9 @@ async function main() {
         ledger_http_p99_ms: ledger.p99,
         rss_mb: rss,
         plan_parse_100kb_ms: round2(planParse),
+        plan_parse_pdf_50pages_ms: planImport.pdf50,
+        plan_parse_docx_table_300rows_ms: planImport.docxTable300,
+        plan_parse_xlsx_1000rows_ms: planImport.xlsx1000,
       }),
     );
   } finally {

@@ -12,7 +12,7 @@
  */
 import { matchHeading } from "./headings";
 import { NO_STRUCTURE_WARNING, parsePlanText } from "./parse";
-import type { SourceDocument, SourceTable, ImportFormat } from "./readers/document";
+import type { ImportFormat, SourceBlock, SourceDocument, SourceTable } from "./readers/document";
 import { cellText, detectColumns, mappingProblems, type ColumnMapping, type ColumnRole } from "./table/columns";
 import { enrichWithTable } from "./table/enrich";
 import { buildTableSections } from "./table/plan";
@@ -84,7 +84,16 @@ function pointCount(sections: ParsedPlan["sections"]): number {
   return sections.reduce((n, s) => n + s.points.length, 0);
 }
 
-export function planFromDocument(doc: SourceDocument, options: DocumentImportOptions = {}): DocumentPlan {
+/** A one-column table is a layout frame around text (a boxed notice, a plan pasted into a cell): read its lines as paragraphs. */
+function unframe(blocks: readonly SourceBlock[]): SourceBlock[] {
+  return blocks.flatMap((block): SourceBlock[] => {
+    if (block.kind === "paragraph" || (block.rows[0]?.length ?? 0) > 1) return [block];
+    return block.rows.flatMap((row) => (row[0]?.text ?? "").split("\n").map((text) => ({ kind: "paragraph" as const, text, page: block.page })));
+  });
+}
+
+export function planFromDocument(source: SourceDocument, options: DocumentImportOptions = {}): DocumentPlan {
+  const doc = { ...source, blocks: unframe(source.blocks) };
   const paragraphText = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
   const textPlan = parsePlanText(paragraphText, { defaultYear: options.defaultYear });
 

@@ -165,3 +165,53 @@ export async function planXlsx(plan: ParsedPlan, options: { dateDeadlines?: bool
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+let gbTable: Map<string, number[]> | null = null;
+
+/** Text → GB18030 bytes (how Chinese Windows saves .txt), built from the platform's GB18030 decoder. */
+export function encodeGb18030(text: string): Uint8Array {
+  if (!gbTable) {
+    gbTable = new Map();
+    const decoder = new TextDecoder("gb18030");
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([lead, trail]));
+        if (ch.length === 1 && ch !== "\ufffd" && !gbTable.has(ch)) gbTable.set(ch, [lead, trail]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbTable.get(ch);
+      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+/** The plan text without offices, followed by an annex table that names them (序号 | 工作任务 | 牵头科室 | 配合科室 | 完成时限). */
+export async function planDocxTextWithAnnex(bare: ParsedPlan, withLabels: ParsedPlan): Promise<Uint8Array> {
+  const header = ["序号", "工作任务", "牵头科室", "配合科室", "完成时限"];
+  const rows = [new TableRow({ tableHeader: true, children: header.map((text) => cellOf(text)) })];
+  for (const point of withLabels.sections.flatMap((s) => s.points)) {
+    rows.push(new TableRow({ children: [String(point.number), point.title, point.leadOffice ?? "", point.supportOffices.join("、"), point.deadlineText].map((text) => cellOf(text)) }));
+  }
+  const [title = "", ...body] = planText(bare).split("\n");
+  const doc = new Document({
+    sections: [{
+      properties: { page: { size: PAGE_A4, margin: MARGINS } },
+      children: [
+        bodyParagraph(title, { center: true, indent: false, size: 44 }),
+        ...body.map((line) => bodyParagraph(line)),
+        bodyParagraph("附件：任务分解表", { indent: false }),
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+      ],
+    }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -206,3 +206,15 @@ describe("planFromDocument: task tables", () => {
     ]);
   });
 });
+
+describe("planFromDocument: frames and odd headers", () => {
+  it("reads a one-column table as the paragraphs it frames", () => {
+    const { plan, info } = planFromDocument(doc([table([["一、强化法治思想引领\n1.深入学习习近平法治思想。全年组织专题学习不少于4次。"]])]), { defaultYear: 2025 });
+    expect(info.mode).toBe("text");
+    expect(plan.sections.flatMap((s) => s.points).map((p) => p.targets.map((t) => t.value))).toEqual([[4]]);
+  });
+
+  it.each([["责任处（室）"], ["牵头"], ["责任主体"]])("takes %s as the lead column", (header) => {
+    expect(roleOfHeader(header)).toBe("lead");
+  });
+});
