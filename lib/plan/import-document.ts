@@ -133,7 +133,8 @@ export function planFromDocument(source: SourceDocument, options: DocumentImport
   }
 
   const textPoints = pointCount(textPlan.sections);
-  const base = { format: doc.format, tables, sheets: doc.sheets, pages: doc.pages } as const;
+  const sheet = doc.blocks.find((b): b is SourceTable => b.kind === "table" && b.sheet !== undefined)?.sheet;
+  const base = { format: doc.format, tables, sheets: doc.sheets, sheet, pages: doc.pages } as const;
   const unusedTables = tables.filter((t) => t.source === "none");
   const unusedWarning = unusedTables.length > 0 && textPoints > 0
     ? [`文档中有 ${unusedTables.length} 个表格未识别出表头，未读取；如为任务分解表，请在“表格列对应”中指定各列`]
