@@ -40,8 +40,10 @@ export function officesOfCells(leadCells: readonly string[], supportCells: reado
     const names = splitOffices(oneLine.replace(/[：:]/g, "、"));
     const marked = names.filter((name) => LEAD_MARK_RE.test(name) || SUPPORT_MARK_RE.test(name));
     if (marked.length > 0) {
+      // "综合科（牵头）、研究室": the marked office leads, the others support.
+      const leadMarked = names.some((name) => LEAD_MARK_RE.test(name));
       for (const name of names) {
-        if (SUPPORT_MARK_RE.test(name)) add(support, [name.replace(SUPPORT_MARK_RE, "")]);
+        if (SUPPORT_MARK_RE.test(name) || (leadMarked && !LEAD_MARK_RE.test(name))) add(support, [name.replace(SUPPORT_MARK_RE, "")]);
         else add(lead, [name.replace(LEAD_MARK_RE, "")]);
       }
     } else if (!hasSupportColumn && lead.length === 0 && names.length > 1) {

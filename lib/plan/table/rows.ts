@@ -121,7 +121,7 @@ interface SectionHeading {
 }
 
 /** A row that opens a section, or null. */
-function sectionHeading(row: readonly GridCell[], mapping: ColumnMapping): SectionHeading | null {
+function sectionHeading(row: readonly GridCell[], mapping: ColumnMapping, hasNumbers: boolean): SectionHeading | null {
   const number = columnOf(mapping, "number");
   const numberText = number >= 0 && row[number]?.mergedFrom === undefined ? cleanCell(row[number]?.text ?? "") : "";
   const cn = CN_NUMERAL_RE.exec(numberText);
@@ -140,6 +140,10 @@ function sectionHeading(row: readonly GridCell[], mapping: ColumnMapping): Secti
   // One text across most of the row, with nothing in the number column: a section without a numeral.
   const roleHere = mapping.roles[sole.column];
   if (sole.span * 2 >= row.length && sole.span > 1 && roleHere !== "measures") return { label: "", title: sole.text.replace(/[。：:]$/, "") };
+  // In a numbered table, a row holding only a short title in the number or task column (no number) heads a section.
+  if (hasNumbers && (roleHere === "number" || roleHere === "task" || roleHere === "section") && !/[。；]/.test(sole.text.slice(0, -1)) && sole.text.length <= 40) {
+    return { label: "", title: sole.text.replace(/[。：:]$/, "") };
+  }
   return null;
 }
 
@@ -181,7 +185,7 @@ export function assembleSections(tables: readonly TableInput[], initial: Section
       const splitRow = firstDataRow;
       firstDataRow = false;
 
-      const heading = sectionHeading(row, mapping);
+      const heading = sectionHeading(row, mapping, hasNumbers);
       if (heading) {
         sections.push({ label: heading.label, title: heading.title, points: [] });
         point = null;

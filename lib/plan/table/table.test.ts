@@ -218,3 +218,27 @@ describe("planFromDocument: frames and odd headers", () => {
     expect(roleOfHeader(header)).toBe("lead");
   });
 });
+
+describe("planFromDocument: more layouts seen in 分解表", () => {
+  it("reads a section title written alone in the task column of a numbered table", () => {
+    const { plan } = planFromDocument(doc([table([
+      ["序号", "重点任务", "责任单位", "完成时限"],
+      ["", "强化法治思想引领", "", ""],
+      ["1", "深入学习习近平法治思想", "综合科", "全年"],
+      ["", "推进依法履职", "", ""],
+      ["2", "依法开展政治协商", "研究室", "年底前"],
+    ])]), { defaultYear: 2025 });
+    expect(plan.sections.map((s) => [s.title, s.points.map((p) => p.number)])).toEqual([["强化法治思想引领", [1]], ["推进依法履职", [2]]]);
+  });
+
+  it.each([
+    ["牵头：综合科\n配合：研究室、人事科", "综合科", ["研究室", "人事科"]],
+    ["综合科（牵头）、研究室", "综合科", ["研究室"]],
+    ["牵头单位：综合科；配合单位：研究室", "综合科", ["研究室"]],
+  ])("reads offices from a 责任单位 cell written as %j", (cellText, lead, support) => {
+    const { plan } = planFromDocument(doc([table([["序号", "工作任务", "责任单位"], ["1", "深入学习习近平法治思想", cellText]])]), { defaultYear: 2025 });
+    const point = plan.sections[0]!.points[0]!;
+    expect([point.leadOffice, point.supportOffices]).toEqual([lead, support]);
+    expect(plan.warnings.filter((w) => w.includes("多个牵头科室"))).toEqual([]);
+  });
+});
