@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark or a second checkout build without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The PDF and Word 97 readers load their libraries from node_modules at run time: PDF.js starts
+  // its worker module by file path, and neither needs bundling for the browser.
+  serverExternalPackages: ["pdfjs-dist", "word-extractor"],
   typedRoutes: false,
   async headers() {
     return [

@@ -64,6 +64,7 @@ export interface DocumentPlan {
 }
 
 const SAMPLE_ROWS = 6;
+const ANNEX_RE = /^附件\s*[\d一二三四五六七八九十]*\s*(?:[：:].*)?$/;
 
 function mappingFor(table: SourceTable, index: number, options: DocumentImportOptions, previous: { mapping: ColumnMapping; width: number; index: number } | null): { mapping: ColumnMapping | null; source: ImportTableInfo["source"] } {
   const width = table.rows[0]?.length ?? 0;
@@ -94,7 +95,11 @@ function unframe(blocks: readonly SourceBlock[]): SourceBlock[] {
 
 export function planFromDocument(source: SourceDocument, options: DocumentImportOptions = {}): DocumentPlan {
   const doc = { ...source, blocks: unframe(source.blocks) };
-  const paragraphText = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
+  // An annex heading ("附件：任务分解表") followed by a table ends the plan text: what follows is the annex.
+  const lastTable = doc.blocks.findLastIndex((b) => b.kind === "table");
+  const annexAt = doc.blocks.findIndex((b, i) => b.kind === "paragraph" && i < lastTable && ANNEX_RE.test(cleanCell(b.text)));
+  const textBlocks = annexAt > 0 ? doc.blocks.slice(0, annexAt) : doc.blocks;
+  const paragraphText = textBlocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
   const textPlan = parsePlanText(paragraphText, { defaultYear: options.defaultYear });
 
   // Tables in order, with the section heading paragraph written just before each.

@@ -17,7 +17,10 @@ import { convertWithSoffice } from "../support/soffice";
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../fixtures/rule-of-law-plan-2025.txt"), "utf8");
 
 /** What must agree across formats (titles of the document itself may differ: "…任务分解表"). */
-function summary(plan: ParsedPlan) {
+function summary(plan: ParsedPlan, options: { pdf?: boolean } = {}) {
+  // LibreOffice's PDF export compresses a line-final "，" into a glyph with no text mapping (pdftotext
+  // loses it too), so in PDFs rendered by it commas are compared as absent; Word's export keeps them.
+  const text = (value: string) => (options.pdf ? value.replace(/，/g, "") : value).replace(/\n/g, "");
   return {
     year: plan.year,
     sections: plan.sections.map((section) => ({
@@ -26,7 +29,7 @@ function summary(plan: ParsedPlan) {
       points: section.points.map((point) => ({
         number: point.number,
         title: point.title,
-        text: point.text.replace(/\n/g, ""),
+        text: text(point.text),
         leadOffice: point.leadOffice,
         supportOffices: point.supportOffices,
         deadline: point.deadline,
@@ -81,7 +84,8 @@ describe("the same plan in every format", () => {
   ])("%s (read as %s)", async (name, mode) => {
     const { plan, info } = await parseImportFile(name, files.get(name) as Uint8Array, { defaultYear: 2025 });
     expect(info.mode).toBe(mode);
-    expect(summary(plan)).toEqual(summary(reference));
+    const pdf = name.endsWith(".pdf");
+    expect(summary(plan, { pdf })).toEqual(summary(reference, { pdf }));
   });
 
   it("a plan text with its task table as an annex: the table fills the offices, nothing is imported twice", async () => {

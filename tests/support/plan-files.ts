@@ -8,6 +8,7 @@ import {
   AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { ParsedPlan, ParsedPoint } from "../../lib/plan/types";
 
 const BODY_FONT = { ascii: "Times New Roman", eastAsia: "FangSong", hAnsi: "Times New Roman" };
@@ -89,7 +90,20 @@ export async function planDocxParagraphs(plan: ParsedPlan): Promise<Uint8Array> 
       children: [bodyParagraph(title, { center: true, indent: false, size: 44 }), ...body.map((line) => bodyParagraph(line))],
     }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return noHangingPunctuation(new Uint8Array(await Packer.toBuffer(doc)));
+}
+
+/**
+ * Turns off hanging punctuation (w:overflowPunct) in every paragraph: LibreOffice's PDF export
+ * leaves a comma hung into the margin out of the text layer, which Word's export does not.
+ */
+async function noHangingPunctuation(docx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  zip.file("word/document.xml", xml.replace(/<w:pPr>/g, '<w:pPr><w:overflowPunct w:val="0"/>'));
+  const settings = await zip.file("word/settings.xml")!.async("string");
+  zip.file("word/settings.xml", settings.replace("<w:compat>", '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'));
+  return zip.generateAsync({ type: "uint8array" });
 }
 
 const TABLE_HEADER = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"];

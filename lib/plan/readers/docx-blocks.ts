@@ -75,22 +75,22 @@ export function documentToBlocks(documentXml: string, numbering: NumberingDefini
   scanXml(documentXml, {
     open(rawName, attributes, selfClosing) {
       const name = localName(rawName);
+      // scanXml reports a close for every open, self-closing elements included.
       if (skipDepth > 0 || SKIPPED_ELEMENTS.has(name)) {
-        if (!selfClosing) skipDepth++;
+        skipDepth++;
         return;
       }
       const paragraph = paragraphs[paragraphs.length - 1];
       switch (name) {
         case "tbl":
-          if (selfClosing) break;
           tableDepth++;
           if (tableDepth === 1) table = { rows: [] };
           break;
         case "tr":
-          if (table && tableDepth === 1 && !selfClosing) table.rows.push({ cells: [], header: false, gridBefore: 0, gridAfter: 0 });
+          if (table && tableDepth === 1) table.rows.push({ cells: [], header: false, gridBefore: 0, gridAfter: 0 });
           break;
         case "trPr":
-          inRowProperties = !selfClosing && tableDepth === 1;
+          inRowProperties = tableDepth === 1;
           break;
         case "tblHeader": {
           const row = currentRow();
@@ -105,10 +105,10 @@ export function documentToBlocks(documentXml: string, numbering: NumberingDefini
           break;
         }
         case "tc":
-          if (tableDepth === 1 && !selfClosing) currentRow()?.cells.push({ paragraphs: [], gridSpan: 1, vMerge: null });
+          if (tableDepth === 1) currentRow()?.cells.push({ paragraphs: [], gridSpan: 1, vMerge: null });
           break;
         case "tcPr":
-          inCellProperties = !selfClosing && tableDepth === 1;
+          inCellProperties = tableDepth === 1;
           break;
         case "gridSpan": {
           const cell = currentCell();
@@ -127,13 +127,13 @@ export function documentToBlocks(documentXml: string, numbering: NumberingDefini
           break;
         }
         case "p":
-          if (!selfClosing) paragraphs.push({ text: "", numId: null, ilvl: null, styleId: null });
+          paragraphs.push({ text: "", numId: null, ilvl: null, styleId: null });
           break;
         case "pPr":
-          inParagraphProperties = !selfClosing;
+          inParagraphProperties = true;
           break;
         case "numPr":
-          inNumberingProperties = inParagraphProperties && !selfClosing;
+          inNumberingProperties = inParagraphProperties;
           break;
         case "pStyle":
           if (paragraph && inParagraphProperties) paragraph.styleId = valueOf(attributes) ?? null;
