@@ -1,6 +1,6 @@
 /**
  * LibreOffice as the tests' document factory: renders a .docx to PDF (as Word/WPS export a released
- * document) or to Word 97 .doc. Each call uses its own profile directory, so calls may run in parallel.
+ * document) or to Word 97 .doc, and a workbook to Excel 97 .xls. Each call uses its own profile directory, so calls may run in parallel.
  * LibreOffice is required (.ci/run installs it): without it the tests fail with this message.
  */
 import { execFile } from "node:child_process";
@@ -16,12 +16,12 @@ export function sofficePath(): string {
   return found;
 }
 
-export async function convertWithSoffice(input: Uint8Array, inputExt: string, to: "pdf" | "doc"): Promise<Uint8Array> {
+export async function convertWithSoffice(input: Uint8Array, inputExt: string, to: "pdf" | "doc" | "xls"): Promise<Uint8Array> {
   const dir = mkdtempSync(path.join(tmpdir(), "soffice-"));
   try {
     const source = path.join(dir, `input.${inputExt}`);
     writeFileSync(source, input);
-    const filter = to === "doc" ? "doc:MS Word 97" : "pdf";
+    const filter = to === "doc" ? "doc:MS Word 97" : to === "xls" ? "xls:MS Excel 97" : "pdf";
     await new Promise<void>((resolve, reject) => {
       execFile(
         sofficePath(),
