@@ -70,7 +70,7 @@ test("saving over an existing year asks first; a year with ledger entries is ref
 test("uploads that cannot be imported get a clear message", async ({ page }) => {
   await login(page, "coordinator");
   await page.goto("/plans/import");
-  const upload = page.getByLabel("或上传文件（.txt / .docx，不超过 10 MB）");
+  const upload = page.getByLabel("或上传文件（Word、WPS、Excel、PDF 或文本，不超过 10 MB）");
   await upload.setInputFiles({ name: "空文件.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) });
   await expect(page.getByTestId("import-error")).toHaveText("文件为空，没有可导入的内容");
   await upload.setInputFiles({ name: "改名.docx", mimeType: "application/octet-stream", buffer: Buffer.from(FIXTURE) });

@@ -1,8 +1,8 @@
 "use client";
 
 import { emptyTarget, type DraftPoint, type DraftTarget, type OfficeRef } from "@/lib/plan/import-draft";
-import { DraftOfficeFields } from "@/components/plan-draft-offices";
-import { DraftTargetRow } from "@/components/plan-draft-target";
+import { DraftOfficeFields } from "@/components/plan-import/draft-offices";
+import { DraftTargetRow } from "@/components/plan-import/draft-target";
 
 /** One work point in the import editor: title, text, offices, deadline, responsible, targets. */
 export function DraftPointCard({ point, offices, onChange }: {

@@ -2,18 +2,50 @@
 
 import { useState } from "react";
 import { draftCounts, toDraft, withYear, type DraftPoint, type DraftTarget, type OfficeRef, type PlanDraft } from "@/lib/plan/import-draft";
-import type { ParsedPlan } from "@/lib/plan/types";
-import { PlanImportInput } from "@/components/plan-import-input";
-import { PlanSourceView } from "@/components/plan-source-view";
-import { DraftPointCard } from "@/components/plan-draft-point";
-import { DraftUnassignedTargets } from "@/components/plan-draft-unassigned";
-import { PlanImportSave } from "@/components/plan-import-save";
+import type { DocumentPlan, ImportInfo } from "@/lib/plan/import-document";
+import type { ImportOptionsInput } from "@/lib/plan/import-options";
+import type { ColumnRole } from "@/lib/plan/table/columns";
+import { PlanImportInput } from "./input";
+import { PlanSourceView } from "./source-view";
+import { DraftPointCard } from "./draft-point";
+import { DraftUnassignedTargets } from "./draft-unassigned";
+import { PlanImportSave } from "./save";
+import { ReadingPanel } from "./reading";
+import { parseFile } from "./parse-client";
 
 /** The import editor: holds the parsed plan as state; source on the left, the editable plan on the right. */
 export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; defaults: { year: number; unitName: string } }) {
   const [draft, setDraft] = useState<PlanDraft | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [info, setInfo] = useState<ImportInfo | null>(null);
+  const [options, setOptions] = useState<ImportOptionsInput>({});
+  const [rereading, setRereading] = useState(false);
+  const [rereadError, setRereadError] = useState("");
 
-  const onParsed = (parsed: ParsedPlan) => setDraft(toDraft(parsed, offices, defaults));
+  const onParsed = (result: DocumentPlan, source: File | null) => {
+    setFile(source);
+    setInfo(result.info);
+    setOptions({});
+    setRereadError("");
+    setDraft(result.info.needsMapping ? null : toDraft(result.plan, offices, defaults));
+  };
+  /** Reads the same file again with the sheet or column mapping the user chose. */
+  async function reread(next: ImportOptionsInput) {
+    if (!file) return;
+    setRereading(true);
+    setRereadError("");
+    const result = await parseFile(file, next);
+    setRereading(false);
+    if (!result.ok) {
+      setRereadError(result.message);
+      return;
+    }
+    setOptions(next);
+    setInfo(result.info);
+    setDraft(result.info.needsMapping ? null : toDraft(result.plan, offices, defaults));
+  }
+  const chooseSheet = (sheet: string) => void reread({ sheet });
+  const chooseMapping = (columns: ColumnRole[], headerRow: number) => void reread({ ...options, mapping: { columns, headerRow } });
   const update = (patch: Partial<PlanDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const updatePoint = (key: string, patch: Partial<DraftPoint>) =>
     setDraft((d) => d && { ...d, sections: d.sections.map((s) => ({ ...s, points: s.points.map((p) => (p.key === key ? { ...p, ...patch } : p)) })) });
@@ -29,6 +61,10 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
   return (
     <div className="space-y-4">
       <PlanImportInput onParsed={onParsed} />
+      {info && file && (info.needsMapping || info.tables.length > 0 || (info.sheets?.length ?? 0) > 1 || info.format !== "txt") ? (
+        <ReadingPanel info={info} pending={rereading} onSheet={chooseSheet} onMapping={chooseMapping} />
+      ) : null}
+      {rereadError ? <p role="alert" className="text-sm text-red-700" data-testid="reread-error">{rereadError}</p> : null}
       {draft && counts ? (
         <>
           <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="parse-summary">
@@ -40,7 +76,7 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
             </ul>
           ) : null}
           <div className="grid gap-4 lg:grid-cols-2">
-            <PlanSourceView draft={draft} />
+            <PlanSourceView draft={draft} pages={info?.pages} />
             <section className="card space-y-4" aria-labelledby="editor-title">
               <h2 id="editor-title" className="font-semibold">第二步：核对并修改</h2>
               <div className="grid gap-2 sm:grid-cols-4">
