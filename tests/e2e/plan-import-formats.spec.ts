@@ -56,12 +56,12 @@ test("the coordinator imports a Word task table, remaps a column, saves it and s
   await page.getByRole("button", { name: "按此对应重新识别" }).click();
   await expect(page.getByLabel("要点1 配合科室 研究室")).toBeChecked();
 
-  await page.getByLabel("年度").fill("2031");
+  await page.getByLabel("年度").fill("2036");
   await page.getByLabel("年度").blur();
   await page.getByRole("button", { name: "保存为草稿" }).click();
-  await expect(page).toHaveURL(/\/plans\/2031\?saved=1/);
+  await expect(page).toHaveURL(/\/plans\/2036\?saved=1/);
 
-  await page.goto("/plans/2031?view=table");
+  await page.goto("/plans/2036?view=table");
   const table = page.getByRole("table", { name: "任务分解表" });
   const first = table.getByRole("row").filter({ hasText: "深入学习习近平法治思想" });
   await expect(first).toContainText("综合科");
