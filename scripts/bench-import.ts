@@ -54,9 +54,9 @@ export async function measureImport(): Promise<{ pdf50: number; pdfPages: number
   // ~130 points of plan text make 50 A4 pages in the official layout (22 lines × 28 characters).
   const pdf = await ensure("plan-50pages.pdf", async () => convertWithSoffice(await planDocxParagraphs(largePlan(130)), "docx", "pdf"));
   const pdfPages = (await parseImportFile("plan.pdf", pdf)).info.pages?.length ?? 0;
-  // measureRows gives each point 2-3 rows: 120 points ≈ 300 rows; 400 points ≈ 1,000 rows.
-  const docx = await ensure("table-300rows.docx", () => planDocxTable(largePlan(120)));
-  const xlsx = await ensure("table-1000rows.xlsx", () => planXlsx(largePlan(400)));
+  // measureRows gives each point 2-3 rows: 124 points ≈ 300 rows; 412 points ≈ 1,000 rows.
+  const docx = await ensure("table-300rows.docx", () => planDocxTable(largePlan(124)));
+  const xlsx = await ensure("table-1000rows.xlsx", () => planXlsx(largePlan(412)));
   return {
     pdf50: await median(5, () => parseImportFile("plan.pdf", pdf)),
     pdfPages,
