@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Document, LevelFormat, Packer, Paragraph } from "docx";
+import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 
 const REPO = path.resolve(__dirname, "..");
@@ -10,8 +11,8 @@ const FIXTURE = path.resolve(__dirname, "../tests/fixtures/rule-of-law-plan-2025
 const workDir = mkdtempSync(path.join(tmpdir(), "plan-parse-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function runCli(file: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync("npx", ["tsx", "scripts/plan-parse.ts", file], { cwd: REPO, encoding: "utf8" });
+function runCli(file: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync("npx", ["tsx", "scripts/plan-parse.ts", file, ...args], { cwd: REPO, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -114,3 +115,27 @@ class TextEncoderGb18030 {
     return new Uint8Array(bytes);
   }
 }
+
+describe("scripts/plan-parse.ts with task tables", () => {
+  it("reads an Excel task table, and one with an unusual header only with --columns", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("分解表");
+    sheet.addRow(["2025年法治建设任务分解表"]);
+    sheet.addRow(["序号", "重点任务", "牵头单位", "完成时限"]);
+    sheet.addRow([1, "深入学习习近平法治思想。全年组织专题学习不少于4次。", "综合科", "6月底前"]);
+    const file = path.join(workDir, "table.xlsx");
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const read = runCli(file);
+    expect(read.status).toBe(0);
+    expect(JSON.parse(read.stdout).sections[0].points[0]).toMatchObject({ number: 1, title: "深入学习习近平法治思想", leadOffice: "综合科", deadline: "2025-06-30" });
+
+    sheet.getRow(2).values = ["项", "名称", "部门", "日期"];
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const refused = runCli(file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("未能识别表格的表头，请用 --columns 指定各列（共 4 列）");
+    const mapped = runCli(file, "--columns", "number,task,lead,deadline", "--header-row", "0");
+    expect(mapped.status).toBe(0);
+    expect(JSON.parse(mapped.stdout).sections[0].points[0]).toMatchObject({ leadOffice: "综合科", deadline: "2025-06-30" });
+  });
+});

@@ -11,7 +11,8 @@ import { ReaderError, type SourceDocument } from "./readers/document";
 import { decodePlanTextBuffer } from "./text-file";
 import type { ParsedPlan } from "./types";
 import {
-  EMPTY_MESSAGE, EMPTY_TEXT_MESSAGE, kindOfFileName, MAX_IMPORT_BYTES, MAX_IMPORT_CHARS, MAX_PDF_PAGES, TOO_LARGE_MESSAGE, type ImportFileKind,
+  EMPTY_MESSAGE, EMPTY_TEXT_MESSAGE, kindOfFileName, MAX_IMPORT_BYTES, MAX_IMPORT_CHARS, MAX_PDF_PAGES, TOO_LARGE_MESSAGE, UNSUPPORTED_TYPE_MESSAGE,
+  type ImportFileKind,
 } from "./import-limits";
 
 export * from "./import-limits";
@@ -108,15 +109,21 @@ function isEncryptedOoxml(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) >= 0;
 }
 
-function kindOf(fileName: string): ImportFileKind {
+/** The kind by name; a name the import does not know (plan.bin, no extension) is judged by its content. */
+function kindOf(fileName: string, bytes: Uint8Array): ImportFileKind {
   const kind = kindOfFileName(fileName);
-  if (typeof kind !== "string") throw new UserFacingError(kind.problem);
-  return kind;
+  if (typeof kind === "string") return kind;
+  if (kind.problem === UNSUPPORTED_TYPE_MESSAGE) {
+    if (looksLikePdf(bytes)) return "pdf";
+    if (startsWith(bytes, OLE_MAGIC)) return "doc";
+    if (looksLikeZip(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("xl/workbook") ? "xlsx" : "docx";
+  }
+  throw new UserFacingError(kind.problem);
 }
 
 /** An uploaded file's bytes → the paragraphs and tables it holds, refusing what cannot be read. */
 export async function readImportDocument(fileName: string, bytes: Uint8Array, options: ImportFileOptions = {}): Promise<SourceDocument> {
-  let kind = kindOf(fileName);
+  let kind = kindOf(fileName, bytes);
   if (bytes.byteLength === 0) throw new UserFacingError(EMPTY_MESSAGE);
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new TooLargeError();
   const ole = startsWith(bytes, OLE_MAGIC);
