@@ -9,22 +9,24 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/dal";
 import { ConflictError, UserFacingError, invalidInput } from "@/lib/action-state";
 import { crossOriginResponse, isSameOrigin } from "@/lib/security/origin";
+import { BodyTooLargeError, BodyUnreadableError, readJsonLimited, tooLargeResponse } from "@/lib/security/body";
 import { jsonError, routeUser } from "./http";
 import * as schemas from "./schemas";
 import * as mutations from "./mutations";
 import { readScope, deletedScope, NotFoundError } from "./access";
 
-const MAX_JSON_BYTES = 256 * 1024;
+/** Cap of a JSON body, enforced while it streams in (lib/security/body.ts). */
+export const MAX_JSON_BYTES = 256 * 1024;
 const NO_STORE = { "Cache-Control": "no-store" };
 
 async function readJson(request: Request): Promise<unknown | Response> {
   if (!request.headers.get("content-type")?.includes("application/json")) return jsonError(415, "请求内容须为 JSON（application/json）");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) return jsonError(413, "请求内容过大");
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return jsonError(400, "JSON 格式无效");
+    return await readJsonLimited(request, MAX_JSON_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLargeResponse(`请求内容过大（上限 ${MAX_JSON_BYTES / 1024} KB）`);
+    if (error instanceof BodyUnreadableError) return jsonError(400, error.message);
+    throw error;
   }
 }
 

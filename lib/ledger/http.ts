@@ -1,6 +1,7 @@
 /**
  * Helpers for the ledger's route handlers (upload, download, exports): JSON errors in Chinese,
- * the 401/403 mapping of the data access layer, a same-origin check and a capped body reader.
+ * the 401/403 mapping of the data access layer and the download headers (bodies are read through
+ * lib/security/body.ts).
  */
 import "server-only";
 import { prisma } from "@/lib/db";
@@ -28,35 +29,6 @@ export function parseId(raw: string): number | null {
   if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
   const id = Number(raw);
   return id <= 2_147_483_647 ? id : null;
-}
-
-export class BodyTooLargeError extends Error {}
-
-/** Reads at most `cap` bytes of the body; throws BodyTooLargeError past that (chunked bodies have no Content-Length). */
-export async function readBodyCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > cap) throw new BodyTooLargeError();
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 export async function auditDenial(user: CurrentUser, entity: string, entityId: number | string, reason: string): Promise<void> {

@@ -49,4 +49,19 @@ describe("login", () => {
     await t.db.user.update({ where: { username: "viewer" }, data: { active: false } });
     expect(await authenticate("viewer", "Demo@2025", "10.0.3.1")).toEqual({ ok: false, message: messages.LOGIN_FAILED_MESSAGE });
   });
+
+  it("evaluates at most 5 guesses of a 100-request parallel burst, and refuses the right password while locked", async () => {
+    const burst = await Promise.all(Array.from({ length: 100 }, (_, i) => authenticate("staff-yanjiu", `guess-${i}-pw`, `10.9.${Math.floor(i / 10)}.${i % 10}`)));
+    // Each evaluated guess is audited as login.failed; the others were refused as locked without a check.
+    expect(await t.db.auditLog.count({ where: { action: "login.failed", entityId: "staff-yanjiu" } })).toBe(5);
+    expect(burst.filter((r) => !r.ok && r.message === messages.LOGIN_LOCKED_MESSAGE)).toHaveLength(95);
+    expect(await authenticate("staff-yanjiu", "Demo@2025", "10.9.99.1")).toEqual({ ok: false, message: messages.LOGIN_LOCKED_MESSAGE });
+  });
+
+  it("does not extend the lock with attempts made while locked", async () => {
+    const failures = await t.db.loginAttempt.count({ where: { username: "staff-yanjiu", success: false } });
+    await authenticate("staff-yanjiu", "another-guess1", "10.9.99.2");
+    expect(await t.db.loginAttempt.count({ where: { username: "staff-yanjiu", success: false } })).toBe(failures);
+  });
 });
+

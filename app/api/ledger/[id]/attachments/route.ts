@@ -5,7 +5,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/ledger/access";
 import { addAttachment } from "@/lib/ledger/attachments";
 import { MAX_ATTACHMENT_BYTES, NOT_FOUND_MESSAGE } from "@/lib/ledger/constants";
 import { FILE_MESSAGES, FileRejectedError } from "@/lib/ledger/files";
-import { BodyTooLargeError, auditDenial, jsonError, parseId, readBodyCapped, routeUser } from "@/lib/ledger/http";
+import { auditDenial, jsonError, parseId, routeUser } from "@/lib/ledger/http";
+import { BodyTooLargeError, readFormLimited, tooLargeResponse } from "@/lib/security/body";
 import { crossOriginResponse, isSameOrigin } from "@/lib/security/origin";
 
 /** Room for the multipart boundaries and part headers around a 20 MB file. */
@@ -23,17 +24,17 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   const entryId = parseId((await ctx.params).id);
   if (entryId === null) return jsonError(404, NOT_FOUND_MESSAGE);
 
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return jsonError(400, "请以表单方式上传文件");
   let file: File;
   try {
-    const body = await readBodyCapped(request, MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD);
-    const contentType = request.headers.get("content-type") ?? "";
-    if (!contentType.toLowerCase().startsWith("multipart/form-data")) return jsonError(400, "请以表单方式上传文件");
-    const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    // Content-Length first, then a running count while the body streams in; parsed only once within the cap.
+    const form = await readFormLimited(request, MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD, FILE_MESSAGES.tooLarge);
     const value = form.get("file");
     if (!(value instanceof File)) return jsonError(400, "请选择要上传的文件");
     file = value;
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return jsonError(413, FILE_MESSAGES.tooLarge);
+    if (error instanceof BodyTooLargeError) return tooLargeResponse(FILE_MESSAGES.tooLarge);
     return jsonError(400, "上传内容无法解析，请重新选择文件");
   }
 
