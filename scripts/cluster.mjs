@@ -6,8 +6,6 @@
  * in the database, exactly as with several instances behind a load balancer (README).
  */
 import cluster from "node:cluster";
-import http from "node:http";
-import { createRequire } from "node:module";
 
 const port = Number(process.env.PORT || 3000);
 const workers = Math.max(1, Math.min(16, Number(process.env.WEB_CONCURRENCY) || 1));
@@ -32,11 +30,6 @@ if (cluster.isPrimary) {
   process.on("SIGINT", () => stop("SIGINT"));
   console.log(`已启动 ${workers} 个工作进程，端口 ${port}`);
 } else {
-  process.env.NODE_ENV = "production";
-  const require = createRequire(import.meta.url);
-  const next = require("next");
-  const app = next({ dev: false, dir: process.cwd(), port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  http.createServer((request, response) => handle(request, response)).listen(port);
+  const { startServer } = await import("./server.mjs");
+  await startServer(port);
 }

@@ -10,11 +10,13 @@ import path from "node:path";
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
 /**
- * The arguments (after `node`) that serve the production build: plain `next start`, or with more
+ * The arguments (after `node`) that serve the production build: scripts/server.mjs, or with more
  * than one worker the cluster of scripts/cluster.mjs (workers inherit the flags). Used by
  * `npm start` and the tests' servers.
  */
 export function serverCommand(root: string, port: string, workers: number): string[] {
   if (workers > 1) return [...SERVER_NODE_FLAGS, path.join(root, "scripts", "cluster.mjs")];
-  return [...SERVER_NODE_FLAGS, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
+  // scripts/server.mjs rather than `next start`: it passes the socket's address on (lib/security/client-address.ts).
+  void port;
+  return [...SERVER_NODE_FLAGS, path.join(root, "scripts", "server.mjs")];
 }

@@ -1,16 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/security/client-address";
 import { authenticate } from "./login";
 
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : "";
-  const real = headers?.["x-real-ip"];
-  return (first || (typeof real === "string" ? real : "") || "local").slice(0, 64);
-}
 
 /**
  * The JWT carries only the user id, the session version and the login time: role, office and
@@ -31,7 +25,7 @@ export const authOptions: NextAuthOptions = {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 256) : "";
         if (!username || !password) throw new Error("请输入用户名和密码");
-        const result = await authenticate(username, password, clientIp(req?.headers));
+        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined));
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
       },

@@ -13,6 +13,7 @@ import { assertCan, asWorkflowEntry, auditActorOf, deletedScope, ForbiddenError,
 import { EDITABLE_STATUSES, TRANSITIONS, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
 import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas";
 import { leadHasLinks, linkedLeadDeleted, validateEntryFields, type CheckedFields } from "./validate";
+import { entryContributors } from "./contributors";
 
 export { addAttachment, removeAttachment } from "./attachments";
 
@@ -122,7 +123,10 @@ export async function transitionEntry(db: Db, user: LedgerUser, action: Workflow
     const scope = { ...(t.ownOffice ? writeScope(user) : readScope(user)), ...deletedScope(user) };
     const found = await tx.ledgerEntry.findFirst({ where: { id: input.id, ...scope } });
     if (!found) throw new NotFoundError();
-    const decision = decide(action, user, asWorkflowEntry(found));
+    // Four eyes, read in the approving transaction: a concurrent edit or submit bumps the version,
+    // so the guarded update below finds no row and nothing is approved on a stale list.
+    const contributorIds = t.notContributor ? await entryContributors(tx, found) : undefined;
+    const decision = decide(action, user, { ...asWorkflowEntry(found), contributorIds });
     if (!decision.ok) throw new ForbiddenError(decision.message);
     if (found.version !== input.version) throw new ConflictError();
     const now = new Date();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { EntryStatus } from "./constants";
-import { SELF_REVIEW, FORBIDDEN, availableActions, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
+import { CONTRIBUTOR_REVIEW, SELF_REVIEW, FORBIDDEN, availableActions, canDelete, canEdit, canRestore, decide, type WorkflowAction } from "./workflow";
 
 const OWN_OFFICE = 1;
 const OTHER_OFFICE = 2;
@@ -71,6 +71,15 @@ describe("workflow transition table", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toContain(expected);
     }
+  });
+
+  it("four eyes: nobody who created, edited or submitted the entry approves it; returning stays open to them", () => {
+    const touched = { ...entry("SUBMITTED"), contributorIds: [SOMEONE, ME] };
+    expect(decide("approve", actor("COORDINATOR"), touched)).toEqual({ ok: false, message: CONTRIBUTOR_REVIEW });
+    expect(decide("approve", actor("LEADER"), touched)).toEqual({ ok: false, message: CONTRIBUTOR_REVIEW });
+    expect(decide("return", actor("COORDINATOR"), touched)).toEqual({ ok: true, to: "RETURNED" });
+    expect(decide("approve", actor("COORDINATOR"), { ...entry("SUBMITTED"), contributorIds: [SOMEONE] })).toEqual({ ok: true, to: "APPROVED" });
+    expect(availableActions(actor("LEADER"), touched)).toEqual(["return"]);
   });
 
   it("a STAFF user without an office writes for nobody", () => {

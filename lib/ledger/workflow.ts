@@ -10,6 +10,10 @@
  *                                      │
  *               RETURNED ──submit──────┘ (after correction)
  *
+ * Four eyes: the approver is none of the entry's contributors — its creator, anyone who edited
+ * its fields or evidence, anyone who submitted it — over every cycle (a coordinator who reopens,
+ * has it returned, edits and resubmits cannot then approve it alone).
+ *
  * Status is never a form field: the only way to change it is one of these actions.
  */
 
@@ -28,17 +32,19 @@ export interface Transition {
   ownOffice: boolean;
   /** Four eyes: nobody reviews an entry they recorded themselves. */
   notCreator: boolean;
+  /** Four eyes, strictly: nobody approves an entry they created, edited (fields or evidence) or submitted, in any cycle. */
+  notContributor: boolean;
   label: string;
   /** Audit action name. */
   audit: string;
 }
 
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", permission: "ledger:write", ownOffice: true, notCreator: false, label: "提交审核", audit: "submit" },
-  recall: { from: ["SUBMITTED"], to: "DRAFT", permission: "ledger:write", ownOffice: true, notCreator: false, label: "撤回提交", audit: "recall" },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "ledger:review", ownOffice: false, notCreator: true, label: "审核通过", audit: "approve" },
-  return: { from: ["SUBMITTED"], to: "RETURNED", permission: "ledger:review", ownOffice: false, notCreator: true, label: "退回", audit: "return" },
-  reopen: { from: ["APPROVED"], to: "SUBMITTED", permission: "ledger:reopen", ownOffice: false, notCreator: false, label: "撤销通过", audit: "reopen" },
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", permission: "ledger:write", ownOffice: true, notCreator: false, notContributor: false, label: "提交审核", audit: "submit" },
+  recall: { from: ["SUBMITTED"], to: "DRAFT", permission: "ledger:write", ownOffice: true, notCreator: false, notContributor: false, label: "撤回提交", audit: "recall" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "ledger:review", ownOffice: false, notCreator: true, notContributor: true, label: "审核通过", audit: "approve" },
+  return: { from: ["SUBMITTED"], to: "RETURNED", permission: "ledger:review", ownOffice: false, notCreator: true, notContributor: false, label: "退回", audit: "return" },
+  reopen: { from: ["APPROVED"], to: "SUBMITTED", permission: "ledger:reopen", ownOffice: false, notCreator: false, notContributor: false, label: "撤销通过", audit: "reopen" },
 };
 
 /** Statuses in which the content (fields, quantities, attachments) may change. */
@@ -57,12 +63,19 @@ export interface WorkflowEntry {
   status: EntryStatus;
   createdById: number;
   deleted: boolean;
+  /**
+   * Everyone who created, edited or submitted the entry (lib/ledger/contributors.ts). Approving
+   * mutations always load it inside their transaction; when a caller has not loaded it only the
+   * creator is known.
+   */
+  contributorIds?: readonly number[];
 }
 
 export type Decision = { ok: true; to: EntryStatus } | { ok: false; message: string };
 
 export const FORBIDDEN = "您没有执行此操作的权限";
 export const SELF_REVIEW = "不能审核自己录入的台账";
+export const CONTRIBUTOR_REVIEW = "您参与了该记录的填报或修改，不能审核通过，请由其他审核人审核";
 export const DELETED = "该台账已删除，请先恢复";
 
 /** Whether the actor records for this office: their own office, or any office with ledger:writeAll. */
@@ -78,6 +91,7 @@ export function decide(action: WorkflowAction, actor: WorkflowActor, entry: Work
   if (t.ownOffice && !writesForOffice(actor, entry.officeId)) return { ok: false, message: FORBIDDEN };
   if (entry.deleted) return { ok: false, message: DELETED };
   if (t.notCreator && entry.createdById === actor.id) return { ok: false, message: SELF_REVIEW };
+  if (t.notContributor && (entry.contributorIds ?? [entry.createdById]).includes(actor.id)) return { ok: false, message: CONTRIBUTOR_REVIEW };
   if (!t.from.includes(entry.status)) {
     return { ok: false, message: `当前状态为“${STATUS_LABEL[entry.status]}”，不能${t.label}` };
   }

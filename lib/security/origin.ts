@@ -1,15 +1,22 @@
 /**
- * Route handlers that change data accept only same-origin requests: the browser's Sec-Fetch-Site
- * (when sent) must say same-origin, and the Origin header (or, when a client omits it, the Referer)
- * must name the host the request was sent to, directly or through a proxy (X-Forwarded-Host).
- * Server actions get the same check from Next.js itself.
+ * Requests that change data — route handlers and every server action (lib/run-action.ts) — are
+ * accepted only from this site's own pages:
+ * - Sec-Fetch-Site, when the browser sends it, must say same-origin;
+ * - the Origin header (or, when a client omits it, the Referer) must name the host the request was
+ *   sent to, directly or through a proxy (X-Forwarded-Host);
+ * - with neither Origin nor Referer, only a browser's `Sec-Fetch-Site: same-origin` vouches for the
+ *   request; a request carrying none of the three is refused.
+ * Next.js compares Origin with Host for server actions only when an Origin is present, hence the
+ * check of our own in runAction.
  */
-export function isSameOrigin(request: Request | Headers): boolean {
-  const headers = request instanceof Headers ? request : request.headers;
+type HeaderSource = Request | { get(name: string): string | null };
+
+export function isSameOrigin(request: HeaderSource): boolean {
+  const headers = request instanceof Request ? request.headers : request;
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin") return false;
   const source = headers.get("origin") ?? headers.get("referer");
-  if (!source) return false;
+  if (!source) return site === "same-origin";
   let sourceHost: string;
   try {
     sourceHost = new URL(source).host;

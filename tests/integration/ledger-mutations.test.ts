@@ -7,7 +7,8 @@ import * as m from "@/lib/ledger/mutations";
 import { getEntryDetail } from "@/lib/ledger/queries";
 import { createEntryForOfficeSchema, createEntrySchema, idVersionSchema, normalizeEntryForm, updateEntrySchema, type CreateEntryInput } from "@/lib/ledger/schemas";
 import { MESSAGES, dateOutsideYear } from "@/lib/ledger/validate";
-import { SELF_REVIEW } from "@/lib/ledger/workflow";
+import { CONTRIBUTOR_REVIEW, SELF_REVIEW } from "@/lib/ledger/workflow";
+import { PDF_BYTES } from "@/tests/support/ledger-helpers";
 import { ledgerUser, officeId, pointOf } from "@/tests/support/ledger-helpers";
 import { tableFingerprints } from "@/tests/support/fingerprint";
 
@@ -272,6 +273,69 @@ describe("workflow", () => {
     const submitted = await m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: entry.version });
     const recalled = await m.transitionEntry(t.db, zonghe, "recall", { id: entry.id, version: submitted.version });
     expect(recalled).toMatchObject({ status: "DRAFT", submittedAt: null });
+  });
+});
+
+describe("four eyes across every cycle (issue 15.5)", () => {
+  type V = { id: number; version: number };
+  const next = (row: { id: number; version: number }): V => ({ id: row.id, version: row.version });
+
+  it("a coordinator who edited a staff draft cannot approve it after the staff submits it", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "科室草稿" }));
+    const edited = await m.updateEntry(t.db, coordinator, { ...input(), ...next(entry), title: "科室草稿（法治办改）" });
+    const submitted = await m.transitionEntry(t.db, zonghe, "submit", next(edited));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", next(submitted)), UserFacingError, CONTRIBUTOR_REVIEW);
+    expect((await m.transitionEntry(t.db, leader, "approve", next(submitted))).status).toBe("APPROVED");
+  });
+
+  it("reopen, return, edit, resubmit: the editing coordinator cannot approve, however the entry was submitted", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "已通过后重开" }));
+    let v = next(await m.transitionEntry(t.db, zonghe, "submit", next(entry)));
+    // The first cycle is honest: the coordinator took no part and approves.
+    v = next(await m.transitionEntry(t.db, coordinator, "approve", v));
+    v = next(await m.transitionEntry(t.db, coordinator, "reopen", v));
+    v = next(await m.transitionEntry(t.db, coordinator, "return", { ...v, reason: "需要修改" }));
+    v = next(await m.updateEntry(t.db, coordinator, { ...input(), ...v, title: "已通过后重开（法治办改）" }));
+    // Resubmitted by the staff member: the coordinator still edited this cycle.
+    v = next(await m.transitionEntry(t.db, zonghe, "submit", v));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", v), UserFacingError, CONTRIBUTOR_REVIEW);
+    // And in a later cycle, after the staff's own correction, the old edit still counts.
+    v = next(await m.transitionEntry(t.db, leader, "return", { ...v, reason: "再核对" }));
+    v = next(await m.updateEntry(t.db, zonghe, { ...input(), ...v, title: "已通过后重开（科室核对）" }));
+    v = next(await m.transitionEntry(t.db, zonghe, "submit", v));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", v), UserFacingError, CONTRIBUTOR_REVIEW);
+    const approved = await m.transitionEntry(t.db, leader, "approve", v);
+    expect(approved).toMatchObject({ status: "APPROVED", reviewedById: leader.id });
+  });
+
+  it("a coordinator who submitted a staff draft (without editing it) cannot approve it", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "代为提交" }));
+    const submitted = await m.transitionEntry(t.db, coordinator, "submit", next(entry));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", next(submitted)), UserFacingError, CONTRIBUTOR_REVIEW);
+    expect((await m.transitionEntry(t.db, leader, "approve", next(submitted))).status).toBe("APPROVED");
+  });
+
+  it("a coordinator who added or removed evidence cannot approve", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "法治办补材料" }));
+    const file = await m.addAttachment(t.db, coordinator, { entryId: entry.id, fileName: "签到表.pdf", bytes: new Uint8Array(PDF_BYTES) });
+    const submitted = await m.transitionEntry(t.db, zonghe, "submit", next(entry));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", next(submitted)), UserFacingError, CONTRIBUTOR_REVIEW);
+
+    const other = await m.createEntry(t.db, zonghe, input({ title: "法治办删材料" }));
+    const staffFile = await m.addAttachment(t.db, zonghe, { entryId: other.id, fileName: "签到表.pdf", bytes: new Uint8Array(PDF_BYTES) });
+    await m.removeAttachment(t.db, coordinator, { id: staffFile.id });
+    const otherSubmitted = await m.transitionEntry(t.db, zonghe, "submit", next(other));
+    await expectNothingChanged(() => m.transitionEntry(t.db, coordinator, "approve", next(otherSubmitted)), UserFacingError, CONTRIBUTOR_REVIEW);
+    expect(file.entryId).toBe(entry.id);
+  });
+
+  it("a reviewer who only returned the entry may approve it after the staff's correction", async () => {
+    const entry = await m.createEntry(t.db, zonghe, input({ title: "仅退回" }));
+    let v = next(await m.transitionEntry(t.db, zonghe, "submit", next(entry)));
+    v = next(await m.transitionEntry(t.db, coordinator, "return", { ...v, reason: "补充" }));
+    v = next(await m.updateEntry(t.db, zonghe, { ...input(), ...v, title: "仅退回（已补充）" }));
+    v = next(await m.transitionEntry(t.db, zonghe, "submit", v));
+    expect((await m.transitionEntry(t.db, coordinator, "approve", v)).status).toBe("APPROVED");
   });
 });
 

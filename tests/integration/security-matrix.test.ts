@@ -6,6 +6,9 @@ import { businessCounts, createTestDb, tableCounts, type TestDb } from "@/tests/
 import { PERSONAS, createDisabledUser, sessionFor, REFUSAL_MESSAGES, type Persona } from "@/tests/security/personas";
 import { ACTION_CASES, fd, prepareMatrixFixtures, type MatrixContext } from "@/tests/security/action-cases";
 import type { ActionState } from "@/lib/action-state";
+import { CROSS_ORIGIN_MESSAGE } from "@/lib/security/origin";
+import { resetRequestHeaders, setRequestHeaders } from "@/tests/support/request-headers";
+import { tableFingerprints } from "@/tests/support/fingerprint";
 
 let currentSession: unknown = null;
 vi.mock("next-auth", async (importOriginal) => {
@@ -110,5 +113,45 @@ describe("arbitrary input never crashes an action and a refused input writes not
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("every server action refuses a request that does not come from the portal's own pages (issue 15.9)", () => {
+  // Next.js checks Origin against Host only when an Origin is sent; lib/run-action.ts refuses the rest.
+  const forgeries: [string, Record<string, string>][] = [
+    ["no Origin, no Referer, no Sec-Fetch-Site", { host: "localhost:3000" }],
+    ["a cross-site Sec-Fetch-Site without Origin", { host: "localhost:3000", "sec-fetch-site": "cross-site" }],
+    ["another site's Origin", { host: "localhost:3000", origin: "https://evil.example" }],
+    ["Origin null (sandboxed frame)", { host: "localhost:3000", origin: "null" }],
+  ];
+  const cells = ACTION_CASES.flatMap((c) => forgeries.map(([label, headers]) => [`${c.name}: ${label}`, c, headers] as const));
+  it.each(cells)("%s", async (_label, c, headers) => {
+    const mod = await import(path.join(ROOT, c.file));
+    const action = mod[c.name] as (prev: ActionState, form: FormData) => Promise<ActionState>;
+    const persona = c.allowed[0];
+    const input = await c.input(ctx, persona);
+    currentSession = await sessionFor(t.db, persona);
+    const before = await tableFingerprints(t.db);
+    setRequestHeaders(headers);
+    try {
+      const result = await callAction(action, fd(input));
+      expect(result).toEqual({ ok: false, message: CROSS_ORIGIN_MESSAGE });
+    } finally {
+      resetRequestHeaders();
+    }
+    // Nothing at all, not even an audit row.
+    expect(await tableFingerprints(t.db)).toEqual(before);
+  });
+
+  it("a browser's Sec-Fetch-Site: same-origin without Origin is accepted", async () => {
+    const c = ACTION_CASES.find((x) => x.name === "markAllReadAction")!;
+    const mod = await import(path.join(ROOT, c.file));
+    currentSession = await sessionFor(t.db, c.allowed[0]);
+    setRequestHeaders({ host: "localhost:3000", "sec-fetch-site": "same-origin" });
+    try {
+      expect((await callAction(mod[c.name], fd(await c.input(ctx, c.allowed[0])))).ok).toBe(true);
+    } finally {
+      resetRequestHeaders();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { NOT_FOUND_MESSAGE, STATUS_LABEL, describeTarget, isEntryStatus, isoDay } from "@/lib/ledger/constants";
 import { updateEntryAction } from "@/lib/ledger/actions";
 import { asWorkflowEntry } from "@/lib/ledger/access";
+import { entryContributors } from "@/lib/ledger/contributors";
 import { getEntryDetail, linkCandidates } from "@/lib/ledger/queries";
 import { targetTotals } from "@/lib/ledger/totals";
 import { availableActions, canDelete, canEdit, canRestore } from "@/lib/ledger/workflow";
@@ -38,7 +39,10 @@ export default async function EntryPage({ params, searchParams }: { params: Para
     );
   }
 
-  const wf = asWorkflowEntry(entry);
+  // The approve button is offered only to a reviewer who took no part in the entry (four eyes; the
+  // approving transaction checks it again).
+  const contributorIds = entry.status === "SUBMITTED" && can(user.role, "ledger:review") ? await entryContributors(prisma, entry) : undefined;
+  const wf = { ...asWorkflowEntry(entry), contributorIds };
   const editable = canEdit(user, wf).ok;
   const point = entry.workPoint;
   const [totals, links, lead] = await Promise.all([
