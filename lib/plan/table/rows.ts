@@ -40,7 +40,14 @@ export interface TableInput {
 
 const CN_NUMERAL_RE = /^[（(]?([一二三四五六七八九十]{1,3})[）)]?[、.．]?$/;
 const ARABIC_NUMBER_RE = /^0*(\d{1,3})[.．、]?$/;
-const SUB_NUMBER_RE = /^(?:[（(]\d{1,3}[）)]|\d{1,3}[.．-]\d{1,3}|[①-⑳])/;
+const PAREN_NUMBER_RE = /^[（(]0*(\d{1,3})[）)]$/;
+const SUB_NUMBER_RE = /^(?:\d{1,3}[.．-]\d{1,3}|[①-⑳])/;
+
+/** A point's number as a 序号 cell writes it: "1", "1.", "1、", "01", "（1）"; null otherwise ("1.1" is a sub-item). */
+export function pointNumber(text: string): number | null {
+  const m = ARABIC_NUMBER_RE.exec(text) ?? PAREN_NUMBER_RE.exec(text);
+  return m ? Number(m[1]) : null;
+}
 const SENTENCE_END_RE = /[。；！？：;:]$/;
 const ENUMERATION_START_RE = /^(?:[一二三四五六七八九十]+是|[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳]|[•·●])/;
 
@@ -85,7 +92,7 @@ export function taskColumnIsCategory(rows: readonly GridCell[][], mapping: Colum
     const row = rows[r] as GridCell[];
     const startsBlock = row[task]?.mergedFrom !== "above";
     if (startsBlock) numbersInBlock = 0;
-    if (ARABIC_NUMBER_RE.test(cleanCell(cellText(row, number)))) numbersInBlock++;
+    if (pointNumber(cleanCell(cellText(row, number))) !== null) numbersInBlock++;
     if (!startsBlock && numbersInBlock >= 2) return true;
   }
   return false;
@@ -174,7 +181,7 @@ export function assembleSections(tables: readonly TableInput[], initial: Section
     const number = columnOf(mapping, "number");
     const task = columnOf(mapping, "task");
     const sectionColumn = columnOf(mapping, "section");
-    const hasNumbers = number >= 0 && rows.some((row, r) => r > mapping.headerRow && ARABIC_NUMBER_RE.test(cleanCell(cellText(row, number))));
+    const hasNumbers = number >= 0 && rows.some((row, r) => r > mapping.headerRow && pointNumber(cleanCell(cellText(row, number))) !== null);
     let lastCategory: string | null = null;
     let firstDataRow = true;
 
@@ -204,15 +211,15 @@ export function assembleSections(tables: readonly TableInput[], initial: Section
 
       const numberCell = number >= 0 ? row[number] : undefined;
       const numberText = numberCell && numberCell.mergedFrom === undefined ? cleanCell(numberCell.text) : "";
-      const numberMatch = ARABIC_NUMBER_RE.exec(numberText);
+      const parsedNumber = pointNumber(numberText);
       const taskCell = task >= 0 ? row[task] : undefined;
       const taskStarts = taskCell !== undefined && taskCell.mergedFrom === undefined && taskCell.text.trim() !== "";
       const startsPoint =
-        numberMatch !== null ||
+        parsedNumber !== null ||
         (!hasNumbers && (task >= 0 ? taskStarts : true) && !(numberText !== "" && SUB_NUMBER_RE.test(numberText))) ||
         point === null;
       if (startsPoint) {
-        point = emptyPoint(numberMatch ? Number(numberMatch[1]) : null);
+        point = emptyPoint(parsedNumber);
         currentSection().points.push(point);
       }
       addRow(point as PointDraft, row, mapping, !startsPoint && splitRow && numberCell?.mergedFrom === undefined);

@@ -242,3 +242,25 @@ describe("planFromDocument: more layouts seen in 分解表", () => {
     expect(plan.warnings.filter((w) => w.includes("多个牵头科室"))).toEqual([]);
   });
 });
+
+describe("planFromDocument: numbering and category columns", () => {
+  it("takes （1） numbers as points, and 1.1 sub-numbers as more measures of the point above", () => {
+    const paren = planFromDocument(doc([table([["序号", "重点任务"], ["（1）", "深入学习习近平法治思想"], ["（2）", "依法开展政治协商"]])]), { defaultYear: 2025 });
+    expect(paren.plan.sections.flatMap((s) => s.points).map((p) => [p.number, p.title])).toEqual([[1, "深入学习习近平法治思想"], [2, "依法开展政治协商"]]);
+    const sub = planFromDocument(doc([table([["序号", "重点任务", "具体措施"], ["1", "深入学习习近平法治思想", "制定计划。"], ["1.1", "", "组织专题学习不少于4次。"], ["2", "依法开展政治协商", "完善规则。"]])]), { defaultYear: 2025 });
+    expect(sub.plan.sections.flatMap((s) => s.points).map((p) => [p.number, p.text])).toEqual([[1, "制定计划。\n组织专题学习不少于4次。"], [2, "完善规则。"]]);
+  });
+
+  it("opens a section whenever the 类别 column (merged down) changes", () => {
+    const { plan } = planFromDocument(doc([table([
+      ["类别", "序号", "重点任务", "牵头单位"],
+      ["一、强化法治思想引领", "1", "深入学习习近平法治思想", "综合科"],
+      ["^", "2", "加强法治思想宣传教育", "研究室"],
+      ["二、完善制度体系", "3", "健全政协履职工作制度", "研究室"],
+    ])]), { defaultYear: 2025 });
+    expect(plan.sections.map((s) => [s.number, s.title, s.points.map((p) => p.number)])).toEqual([
+      ["一", "强化法治思想引领", [1, 2]],
+      ["二", "完善制度体系", [3]],
+    ]);
+  });
+});
