@@ -2,7 +2,7 @@
  * One result, whatever the format: the public plan (with offices and deadlines added, since the
  * fixture names none) rendered into every format a 法治办 receives — pasted text, .txt in UTF-8
  * and GB18030, Word paragraphs, a Word task table, an Excel workbook (deadlines stored as dates),
- * PDF of the paragraphs and of the table, .doc and .wps of both — must import to the same
+ * PDF of the paragraphs and of the table (ruled, and printed without rules), .doc and .wps of both — must import to the same
  * sections, points, offices, deadlines and targets.
  */
 import fs from "node:fs";
@@ -52,14 +52,16 @@ beforeAll(async () => {
   files.set("要点.docx", paragraphsDocx);
   files.set("分解表.docx", tableDocx);
   files.set("分解表.xlsx", await planXlsx(reference, { dateDeadlines: true }));
-  const [paragraphsPdf, tablePdf, paragraphsDoc, tableDoc] = await Promise.all([
+  const [paragraphsPdf, tablePdf, borderlessPdf, paragraphsDoc, tableDoc] = await Promise.all([
     convertWithSoffice(paragraphsDocx, "docx", "pdf"),
     convertWithSoffice(tableDocx, "docx", "pdf"),
+    convertWithSoffice(await planDocxTable(reference, { borderless: true }), "docx", "pdf"),
     convertWithSoffice(paragraphsDocx, "docx", "doc"),
     convertWithSoffice(tableDocx, "docx", "doc"),
   ]);
   files.set("要点.pdf", paragraphsPdf);
   files.set("分解表.pdf", tablePdf);
+  files.set("分解表-无框线.pdf", borderlessPdf);
   files.set("要点.doc", paragraphsDoc);
   files.set("分解表.doc", tableDoc);
   files.set("要点.wps", paragraphsDoc);
@@ -80,7 +82,7 @@ describe("the same plan in every format", () => {
 
   it.each([
     ["要点.txt", "text"], ["要点-gbk.txt", "text"], ["要点.docx", "text"], ["分解表.docx", "table"], ["分解表.xlsx", "table"],
-    ["要点.pdf", "text"], ["分解表.pdf", "table"], ["要点.doc", "text"], ["分解表.doc", "table"], ["要点.wps", "text"], ["分解表.wps", "table"],
+    ["要点.pdf", "text"], ["分解表.pdf", "table"], ["分解表-无框线.pdf", "table"], ["要点.doc", "text"], ["分解表.doc", "table"], ["要点.wps", "text"], ["分解表.wps", "table"],
   ])("%s (read as %s)", async (name, mode) => {
     const { plan, info } = await parseImportFile(name, files.get(name) as Uint8Array, { defaultYear: 2025 });
     expect(info.mode).toBe(mode);

@@ -5,7 +5,7 @@
  * PDF and .doc copies are made from these with LibreOffice (tests/support/soffice.ts).
  */
 import {
-  AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -123,7 +123,7 @@ function cellOf(text: string, extra: { columnSpan?: number; rowSpan?: number } =
 }
 
 /** The plan as a Word 任务分解表: landscape, header repeated, sections merged across, points merged down. */
-export async function planDocxTable(plan: ParsedPlan): Promise<Uint8Array> {
+export async function planDocxTable(plan: ParsedPlan, options: { borderless?: boolean } = {}): Promise<Uint8Array> {
   const rows: TableRow[] = [new TableRow({ tableHeader: true, children: TABLE_HEADER.map((text) => cellOf(text)) })];
   for (const section of plan.sections) {
     rows.push(new TableRow({ children: [cellOf(`${section.number}、${section.title}`, { columnSpan: TABLE_HEADER.length })] }));
@@ -145,7 +145,7 @@ export async function planDocxTable(plan: ParsedPlan): Promise<Uint8Array> {
       ...pageFurniture("任务分解表"),
       children: [
         bodyParagraph(`${plan.title}任务分解表`, { center: true, indent: false, size: 36 }),
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [800, 2600, 6200, 1400, 1400, 1400], rows }),
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [800, 2600, 6200, 1400, 1400, 1400], rows, ...(options.borderless ? { borders: TableBorders.NONE } : {}) }),
       ],
     }],
   });

@@ -9,6 +9,7 @@
  *   - Everything else: visual lines (items sharing a baseline), top to bottom.
  */
 import type { GridCell, SourceBlock } from "./document";
+import { findUnruledTable } from "./pdf-columns";
 
 export interface TextItem {
   str: string;
@@ -178,6 +179,14 @@ export function layoutPage(items: readonly TextItem[], segments: readonly Segmen
     if (built.table.rows.length < 2) continue;
     tables.push(built.table);
     built.used.forEach((item) => used.add(item));
+  }
+  if (tables.length === 0) {
+    // No ruled grid on the page: a borderless task table is rebuilt from text positions.
+    const unruled = findUnruledTable(items);
+    if (unruled) {
+      tables.push(unruled.table);
+      unruled.used.forEach((item) => used.add(item));
+    }
   }
   const blocks: Array<{ y: number; block: SourceBlock }> = [];
   for (const table of tables) blocks.push({ y: table.top, block: { kind: "table", rows: table.rows, page } });

@@ -135,3 +135,24 @@ describe("readPdf", () => {
     await expect(readPdf(files.table as Uint8Array, { maxPages: 2 })).rejects.toThrow(pdfTooManyPagesMessage(2));
   });
 });
+
+describe("a task table printed without rules", () => {
+  const at = (str: string, x: number, y: number): TextItem => ({ str, x, y, width: str.length * 10, size: 10 });
+  it("takes columns from where the body text starts, rows from the 序号 column", async () => {
+    const { findUnruledTable } = await import("./pdf-columns");
+    const items = [
+      at("序号", 0, 200), at("重点任务", 40, 200), at("具体措施", 160, 200), at("牵头单位", 320, 200),
+      at("一、强化法治思想引领", 0, 185),
+      at("1", 5, 170), at("深入学习习近平", 30, 170), at("制定学习计划，全年", 140, 170), at("综合科", 310, 170),
+      at("法治思想", 30, 158), at("组织学习不少于4次。", 140, 158),
+      at("2", 5, 146), at("依法协商", 30, 146), at("完善规则。", 140, 146), at("研究室", 310, 146),
+    ];
+    const found = findUnruledTable(items);
+    expect(found?.table.rows.map((row) => row.map((c) => c.mergedFrom ?? c.text))).toEqual([
+      ["序号", "重点任务", "具体措施", "牵头单位"],
+      ["一、强化法治思想引领", "left", "left", "left"],
+      ["1", "深入学习习近平法治思想", "制定学习计划，全年组织学习不少于4次。", "综合科"],
+      ["2", "依法协商", "完善规则。", "研究室"],
+    ]);
+  });
+});
