@@ -1,8 +1,7 @@
 import type { NextConfig } from "next";
-import { BASELINE_CSP } from "./lib/security/csp";
+import { BASELINE_CSP, DOWNLOAD_CSP } from "./lib/security/csp";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: BASELINE_CSP },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -21,6 +20,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // A header set here wins over the route handler's own (Next.js appends a handler header only
+      // when absent), so /api gets the sandbox policy of downloads, not the page baseline.
+      { source: "/((?!api/).*)", headers: [{ key: "Content-Security-Policy", value: BASELINE_CSP }] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
       // Logged-in pages and downloads must not linger in shared caches.
       { source: "/((?!_next/static|_next/image|favicon.ico).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];

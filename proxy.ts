@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp";
+import { hstsHeader } from "@/lib/security/transport";
 
 /**
- * Only two jobs: a fresh CSP nonce per request, and sending visitors without a session cookie to
- * the login page. It never decides who may see data: every page, action and route asks the data
- * access layer (lib/auth/dal.ts), which holds even when this proxy is bypassed.
+ * Only two jobs: a fresh CSP nonce per request (and HSTS on an https deployment), and sending
+ * visitors without a session cookie to the login page. It never decides who may see data: every
+ * page, action and route asks the data access layer (lib/auth/dal.ts), which holds even when this
+ * proxy is bypassed.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -13,6 +15,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
 
+  const hsts = hstsHeader();
   const { pathname } = request.nextUrl;
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"));
   const isPublic = pathname === "/login" || pathname === "/forbidden";
@@ -20,11 +23,14 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";
-    return NextResponse.redirect(url);
+    const redirect = NextResponse.redirect(url);
+    if (hsts) redirect.headers.set("Strict-Transport-Security", hsts);
+    return redirect;
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

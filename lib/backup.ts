@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { assertNoServerHolds } from "./server-lock";
 
 export type RowCounts = Record<string, number>;
 
@@ -56,10 +57,13 @@ export interface RestoreResult {
 }
 
 /**
- * Restores a backup over the database file. Refuses to overwrite an existing database unless
- * forced, checks the backup's integrity first and compares row counts afterwards.
+ * Restores a backup over the database file. Refuses while a server holds the database (even with
+ * --force: lib/server-lock.ts), refuses to overwrite an existing database unless forced, checks the
+ * backup's integrity first and compares row counts afterwards. The copy is made beside the target
+ * and renamed over it, so the target is either the old file or the whole backup.
  */
 export async function restoreSqlite(backupFile: string, targetFile: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
+  assertNoServerHolds(targetFile);
   if (!fs.existsSync(backupFile)) throw new Error(`备份文件不存在：${backupFile}`);
   const integrity = integrityCheck(backupFile);
   if (integrity !== "ok") throw new Error(`备份文件完整性检查失败：${integrity}`);
@@ -74,6 +78,13 @@ export async function restoreSqlite(backupFile: string, targetFile: string, opti
     await source.backup(tmp);
   } finally {
     source.close();
+  }
+  // Again at the last moment: a server started while the copy was being made.
+  try {
+    assertNoServerHolds(targetFile);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
   }
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(targetFile + suffix, { force: true });
   fs.renameSync(tmp, targetFile);

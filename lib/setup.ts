@@ -22,9 +22,15 @@ export async function seedIfEmpty(db: Db, seedDemoData = process.env.SEED_DEMO !
     return { kind: "demo" };
   }
   const password = `${crypto.randomBytes(9).toString("base64url")}9a`;
+  const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    await tx.unitSettings.upsert({ where: { id: 1 }, create: { id: 1, unitName: "XX市政协办公室", signature: "XX市政协办公室" }, update: {} });
-    await tx.user.create({ data: { username: "admin", displayName: "系统管理员", role: "ADMIN", passwordHash: await hashPassword(password) } });
+    const settings = await tx.unitSettings.upsert({ where: { id: 1 }, create: { id: 1, unitName: "XX市政协办公室", signature: "XX市政协办公室" }, update: {} });
+    const admin = await tx.user.create({ data: { username: "admin", displayName: "系统管理员", role: "ADMIN", passwordHash } });
+    // Like every seeded row, the two get their "create" audit rows (never the password hash).
+    const created = (entity: string, entityId: number, after: object) =>
+      tx.auditLog.create({ data: { entity, entityId: String(entityId), action: "create", username: "system", after: JSON.stringify({ ...after, seeded: true }) } });
+    await created("UnitSettings", settings.id, { unitName: settings.unitName, signature: settings.signature });
+    await created("User", admin.id, { id: admin.id, username: admin.username, displayName: admin.displayName, role: admin.role, officeId: admin.officeId, active: admin.active });
     await tx.auditLog.create({ data: { entity: "System", action: "seed.admin", username: "system" } });
   });
   return { kind: "admin", password };

@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
 import { ROLE_LABEL } from "../lib/auth/roles";
 import { serverCommand } from "./server-command";
 
-const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts"];
+const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || ".next");
 const BUILD_STAMP = path.join(DIST_DIR, "portal-source-hash");
 

@@ -8,7 +8,9 @@ import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AuthError, requirePermission, type CurrentUser } from "@/lib/auth/dal";
 import type { Permission } from "@/lib/auth/permissions";
+import { DOWNLOAD_CSP } from "@/lib/security/csp";
 import { auditActorOf } from "./access";
+import { KIND_MIME, contentDisposition } from "./files";
 
 export function jsonError(status: number, message: string): Response {
   return Response.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
@@ -35,14 +37,34 @@ export async function auditDenial(user: CurrentUser, entity: string, entityId: n
   await writeAudit(prisma, auditActorOf(user), { entity, entityId, action: "denied", after: { reason } }).catch(() => undefined);
 }
 
+/**
+ * Headers of every stored or generated file: its type as stored (decided from the content at
+ * upload), never sniffed, never cached, and under a policy that loads nothing and sandboxes the
+ * document (lib/security/csp.ts DOWNLOAD_CSP), so a file a browser renders anyway runs no script
+ * and has no origin. Other sites may not embed it (CORP).
+ */
 export function attachmentHeaders(contentType: string, disposition: string, extra: Record<string, string> = {}): Headers {
   return new Headers({
     "Content-Type": contentType,
     "Content-Disposition": disposition,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
-    // Even if a browser were to render it, the file gets no scripts and no origin.
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Security-Policy": DOWNLOAD_CSP,
+    "Cross-Origin-Resource-Policy": "same-origin",
     ...extra,
   });
+}
+
+/** The only stored types a browser may show in place (`?preview=1`); everything else is downloaded. */
+export const INLINE_PREVIEW_TYPES: readonly string[] = ["application/pdf", "image/png", "image/jpeg"];
+
+/** The stored type when it is one the upload check can produce; anything else is served as opaque bytes. */
+export function servedType(mimeType: string): string {
+  return (Object.values(KIND_MIME) as string[]).includes(mimeType) ? mimeType : "application/octet-stream";
+}
+
+/** `attachment` unless an inline preview of an image or PDF was asked for. */
+export function downloadDisposition(mimeType: string, fileName: string, preview: boolean): string {
+  const disposition = contentDisposition(fileName);
+  return preview && INLINE_PREVIEW_TYPES.includes(mimeType) ? disposition.replace(/^attachment;/, "inline;") : disposition;
 }

@@ -24,3 +24,12 @@ export function buildCsp(nonce: string, dev = process.env.NODE_ENV === "developm
  * policy allows, so browsers enforcing both get the nonce policy's limits.
  */
 export const BASELINE_CSP = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Responses of the API routes, and above all stored files (attachments, exports): nothing may load,
+ * and `sandbox` gives the document an opaque origin with scripts, forms and plugins off, so even a
+ * PDF/HTML polyglot a browser decided to render runs nothing and reaches no cookie. Set by the
+ * handlers (lib/ledger/http.ts) and by next.config.ts for /api/*: Next.js keeps a next.config header
+ * over the handler's header of the same name, so the page baseline must not be set on /api.
+ */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";

@@ -3,15 +3,16 @@
  * accepted only from this site's own pages:
  * - Sec-Fetch-Site, when the browser sends it, must say same-origin;
  * - the Origin header (or, when a client omits it, the Referer) must name the host the request was
- *   sent to, directly or through a proxy (X-Forwarded-Host);
+ *   sent to: Host, or X-Forwarded-Host only from a declared proxy (TRUSTED_PROXY_HOPS,
+ *   lib/security/client-address.ts);
  * - with neither Origin nor Referer, only a browser's `Sec-Fetch-Site: same-origin` vouches for the
  *   request; a request carrying none of the three is refused.
  * Next.js compares Origin with Host for server actions only when an Origin is present, hence the
  * check of our own in runAction.
  */
-type HeaderSource = Request | { get(name: string): string | null };
+import { requestHosts } from "./client-address";
 
-export function isSameOrigin(request: HeaderSource): boolean {
+export function isSameOrigin(request: Request | Headers): boolean {
   const headers = request instanceof Request ? request.headers : request;
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin") return false;
@@ -23,8 +24,7 @@ export function isSameOrigin(request: HeaderSource): boolean {
   } catch {
     return false;
   }
-  const hosts = [headers.get("x-forwarded-host"), headers.get("host")].filter((h): h is string => Boolean(h));
-  return hosts.some((host) => host.split(",")[0].trim() === sourceHost);
+  return requestHosts(headers).some((host) => host === sourceHost);
 }
 
 export const CROSS_ORIGIN_MESSAGE = "请求来源不受信任，已拒绝";

@@ -1,5 +1,7 @@
 import plan2025 from "@/prisma/seed/plan-2025.json";
 import type { Db, Tx } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { affectsFigures } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
@@ -51,10 +53,39 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 type OfficeIds = Map<string, number>;
 
+/**
+ * The seed's own audit rows: every seeded row gets its "create" row, as if it had been entered
+ * through the portal, so the history of each (and what the four-eyes check reads from it,
+ * lib/ledger/contributors.ts) starts at its creation. Collected and written at the end of the seed
+ * transaction with one INSERT.
+ */
+class SeedAudit {
+  readonly rows: Prisma.AuditLogCreateManyInput[] = [];
+  constructor(private readonly users: Map<string, { id: number; username: string; role: string }> = new Map()) {}
+  setUsers(users: Map<string, { id: number; username: string; role: string }>) {
+    for (const [k, v] of users) this.users.set(k, v);
+  }
+  create(entity: string, entityId: number, after: object, by?: string) {
+    const actor = by ? this.users.get(by) : undefined;
+    this.rows.push({
+      userId: actor?.id ?? null,
+      username: actor?.username ?? "system",
+      role: actor?.role ?? "",
+      entity,
+      entityId: String(entityId),
+      action: "create",
+      after: JSON.stringify({ ...after, seeded: true }),
+      affectsFigures: affectsFigures({ entity, action: "create" }),
+    });
+  }
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
 /** Per point number: a deadline (and its written form) other than ASSIGNMENTS', and a completion mark. */
 type PointOverrides = Partial<Record<number, { deadline?: Date; deadlineText?: string; completedAt?: Date }>>;
 
-async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: string, overrides: PointOverrides = {}) {
+async function createPlan(tx: Tx, audit: SeedAudit, year: number, offices: OfficeIds, status: string, overrides: PointOverrides = {}) {
   const plan = await tx.plan.create({
     data: {
       year,
@@ -65,10 +96,13 @@ async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: stri
       publishedAt: status === "PUBLISHED" ? utc(year, 1, 10) : null,
     },
   });
+  // Plan history (lib/plan/queries.ts planHistory) finds point and target rows by their leading planId.
+  audit.create("Plan", plan.id, { planId: plan.id, year, title: plan.title, status, publishedAt: plan.publishedAt?.toISOString() ?? null, version: plan.version });
   const points = new Map<number, number>();
   const targets = new Map<string, number>();
   for (const [sectionIndex, section] of plan2025.sections.entries()) {
     const created = await tx.section.create({ data: { planId: plan.id, ordinal: sectionIndex + 1, title: section.title } });
+    audit.create("Section", created.id, { planId: plan.id, id: created.id, ordinal: created.ordinal, title: created.title });
     for (const point of section.points) {
       const assignment = ASSIGNMENTS[point.number];
       const override = overrides[point.number] ?? {};
@@ -88,6 +122,11 @@ async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: stri
         },
       });
       points.set(point.number, wp.id);
+      audit.create("WorkPoint", wp.id, {
+        planId: plan.id, id: wp.id, number: wp.number, title: wp.title, text: wp.text, leadOfficeId: wp.leadOfficeId,
+        supportOfficeIds: assignment.support.map((name) => offices.get(name)!).sort((a, b) => a - b),
+        deadline: isoDay(wp.deadline), deadlineText: wp.deadlineText, responsible: wp.responsible, completedAt: isoDay(wp.completedAt), version: wp.version,
+      });
     }
   }
   for (const [ordinal, target] of TARGETS.entries()) {
@@ -105,6 +144,10 @@ async function createPlan(tx: Tx, year: number, offices: OfficeIds, status: stri
       },
     });
     targets.set(target.subject, created.id);
+    audit.create("Target", created.id, {
+      planId: plan.id, id: created.id, workPointId: created.workPointId, pointNumber: target.point, subject: created.subject, comparator: created.comparator,
+      value: created.value, unit: created.unit, kind: created.kind, sourceText: created.sourceText, version: created.version,
+    });
   }
   return { plan, points, targets };
 }
@@ -208,12 +251,20 @@ function entriesCurrentYear(year: number, today: Date): DemoEntry[] {
   ];
 }
 
-async function createEntries(tx: Tx, year: number, list: DemoEntry[], ctx: { points: Map<number, number>; targets: Map<string, number>; offices: OfficeIds; users: Map<string, number> }) {
-  const creatorFor = (office: string) => (office === "研究室" ? ctx.users.get("staff-yanjiu") : office === "综合科" ? ctx.users.get("staff-zonghe") : ctx.users.get("coordinator"))!;
-  const reviewer = ctx.users.get("coordinator")!;
+async function createEntries(
+  tx: Tx,
+  audit: SeedAudit,
+  year: number,
+  list: DemoEntry[],
+  ctx: { points: Map<number, number>; targets: Map<string, number>; offices: OfficeIds; users: Map<string, number> },
+) {
+  const creatorFor = (office: string) => (office === "研究室" ? "staff-yanjiu" : office === "综合科" ? "staff-zonghe" : "coordinator");
   for (const item of list) {
     const reviewed = item.status === "APPROVED" || item.status === "RETURNED";
-    await tx.ledgerEntry.create({
+    const creator = creatorFor(item.office);
+    // Four eyes holds in the demo too: the 法治办's own records are reviewed by the 秘书长.
+    const reviewer = ctx.users.get(creator === "coordinator" ? "leader" : "coordinator")!;
+    const entry = await tx.ledgerEntry.create({
       data: {
         year,
         workPointId: ctx.points.get(item.point)!,
@@ -226,7 +277,7 @@ async function createEntries(tx: Tx, year: number, list: DemoEntry[], ctx: { poi
         category: item.category ?? "NORMAL",
         status: item.status,
         returnReason: item.returnReason ?? null,
-        createdById: creatorFor(item.office),
+        createdById: ctx.users.get(creator)!,
         submittedAt: item.status === "DRAFT" ? null : item.date,
         reviewedById: reviewed ? reviewer : null,
         reviewedAt: reviewed ? item.date : null,
@@ -234,7 +285,9 @@ async function createEntries(tx: Tx, year: number, list: DemoEntry[], ctx: { poi
           create: Object.entries(item.quantities ?? {}).map(([subject, value]) => ({ targetId: ctx.targets.get(subject)!, value })),
         },
       },
+      include: { quantities: { select: { targetId: true, value: true, completes: true }, orderBy: { targetId: "asc" } } },
     });
+    audit.create("LedgerEntry", entry.id, entry, creator);
   }
 }
 
@@ -247,15 +300,18 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(
     async (tx) => {
-      await tx.unitSettings.upsert({
+      const audit = new SeedAudit();
+      const settings = await tx.unitSettings.upsert({
         where: { id: 1 },
         create: { id: 1, unitName: "XX市政协办公室", signature: "XX市政协办公室" },
         update: {},
       });
+      audit.create("UnitSettings", settings.id, { unitName: settings.unitName, signature: settings.signature });
       const offices: OfficeIds = new Map();
       for (const [index, [name, shortName]] of OFFICES.entries()) {
         const office = await tx.office.create({ data: { name, shortName, sortOrder: index } });
         offices.set(name, office.id);
+        audit.create("Office", office.id, { id: office.id, name, shortName, sortOrder: index, active: office.active });
       }
       const users = new Map<string, number>();
       for (const account of DEMO_ACCOUNTS) {
@@ -269,14 +325,18 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           },
         });
         users.set(account.username, user.id);
+        // Never the password hash.
+        audit.create("User", user.id, { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId, active: user.active });
       }
-      const past = await createPlan(tx, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
-      await createEntries(tx, 2025, entries2025(), { ...past, offices, users });
+      audit.setUsers(new Map(DEMO_ACCOUNTS.map((a) => [a.username, { id: users.get(a.username)!, username: a.username, role: a.role }])));
+      const past = await createPlan(tx, audit, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
+      await createEntries(tx, audit, 2025, entries2025(), { ...past, offices, users });
       const currentYear = today.getUTCFullYear();
       if (currentYear > 2025) {
-        const current = await createPlan(tx, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
-        await createEntries(tx, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
+        const current = await createPlan(tx, audit, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
+        await createEntries(tx, audit, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
       }
+      await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },
     { timeout: 60_000 },

@@ -105,3 +105,25 @@ describe("arbitrary input never crashes a ledger action and a refused input writ
     );
   });
 });
+
+describe("four eyes through the actions (issue 15.5)", () => {
+  it("a coordinator edits a staff draft, the staff submits, the coordinator's approval is refused in Chinese and writes nothing", async () => {
+    const point = await t.db.workPoint.findFirstOrThrow({ where: { plan: { year: 2026 }, number: 1 } });
+    const staff = await t.db.user.findUniqueOrThrow({ where: { username: "staff-zonghe" } });
+    const entry = await t.db.ledgerEntry.create({
+      data: { year: 2026, workPointId: point.id, officeId: staff.officeId!, date: new Date(Date.UTC(2026, 2, 12)), title: "四眼", form: "集中学习", status: "DRAFT", createdById: staff.id },
+    });
+    currentSession = await sessionFor(t.db, "COORDINATOR");
+    const edited = await run("updateEntryAction", { id: String(entry.id), version: "1", date: "2026-03-12", title: "四眼（法治办改）", form: "集中学习", description: "", participants: "", category: "NORMAL" });
+    expect(edited.ok, edited.message).toBe(true);
+    currentSession = await sessionFor(t.db, "STAFF_OWNER");
+    expect((await run("submitEntryAction", { id: String(entry.id), version: "2" })).ok).toBe(true);
+    currentSession = await sessionFor(t.db, "COORDINATOR");
+    const before = await tableFingerprints(t.db);
+    const refused = await run("approveEntryAction", { id: String(entry.id), version: "3" });
+    expect(refused).toEqual({ ok: false, message: "您参与了该记录的填报或修改，不能审核通过，请由其他审核人审核" });
+    expect(await tableFingerprints(t.db)).toEqual(before);
+    currentSession = await sessionFor(t.db, "LEADER");
+    expect((await run("approveEntryAction", { id: String(entry.id), version: "3" })).ok).toBe(true);
+  });
+});
