@@ -22,6 +22,8 @@ export interface SessionUserRow {
   officeName: string | null;
   active: boolean;
   sessionVersion: number;
+  /** Whether the session id given was ended by a logout (RevokedSession). */
+  revoked: boolean;
 }
 
 interface RawSessionUserRow {
@@ -33,12 +35,15 @@ interface RawSessionUserRow {
   officeName: string | null;
   active: unknown;
   sessionVersion: unknown;
+  revoked: unknown;
 }
 
-export async function findSessionUser(db: Db, userId: number): Promise<SessionUserRow | null> {
+/** The session's user with their office, and in the same statement whether the session id was revoked. */
+export async function findSessionUser(db: Db, userId: number, sid = ""): Promise<SessionUserRow | null> {
   const rows = await db.$queryRaw<RawSessionUserRow[]>`
     SELECT u."id", u."username", u."displayName", u."role", u."officeId", o."name" AS "officeName",
-           u."active", u."sessionVersion"
+           u."active", u."sessionVersion",
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sid" = ${sid}) AS "revoked"
     FROM "User" u LEFT JOIN "Office" o ON o."id" = u."officeId"
     WHERE u."id" = ${userId}`;
   const row = rows[0];
@@ -52,6 +57,7 @@ export async function findSessionUser(db: Db, userId: number): Promise<SessionUs
     officeName: row.officeName,
     active: toBool(row.active),
     sessionVersion: toNumber(row.sessionVersion),
+    revoked: toBool(row.revoked),
   };
 }
 

@@ -9,6 +9,32 @@ import { createRequire } from "node:module";
 
 export const CLIENT_ADDRESS_HEADER = "x-portal-peer";
 
+/** Registered by lib/auth/login-limiter.ts once the auth route is loaded. */
+const LOGIN_SHEDDING_KEY = Symbol.for("portal.loginShedding");
+
+/**
+ * A login (next-auth's credentials callback) while the login limiter is full is answered 429 here,
+ * before Next.js routes it, with the body the route handler would send (the login form reads `url`).
+ */
+function shedLogin(request, response) {
+  if (request.method !== "POST" || !request.url?.startsWith("/api/auth/callback/")) return false;
+  const shedding = globalThis[LOGIN_SHEDDING_KEY];
+  if (!shedding?.isFull()) return false;
+  const url = new URL("/api/auth/error", process.env.NEXTAUTH_URL || `http://${request.headers.host ?? "localhost"}`);
+  url.searchParams.set("error", shedding.message);
+  const body = JSON.stringify({ url: url.toString(), message: shedding.message });
+  response.writeHead(429, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Retry-After": String(shedding.retryAfterSeconds),
+    "Cache-Control": "no-store",
+  });
+  response.end(body);
+  // The body is not needed: drop it rather than buffer it.
+  request.resume();
+  return true;
+}
+
 export async function startServer(port) {
   process.env.NODE_ENV = "production";
   const require = createRequire(import.meta.url);
@@ -17,6 +43,7 @@ export async function startServer(port) {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((request, response) => {
+    if (shedLogin(request, response)) return;
     delete request.headers[CLIENT_ADDRESS_HEADER];
     request.headers[CLIENT_ADDRESS_HEADER] = (request.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
     return handle(request, response);

@@ -20,6 +20,11 @@ export function LoginForm() {
     setError("");
     const result = await signIn("credentials", { username, password, redirect: false });
     setPending(false);
+    if (result?.status === 429) {
+      // The server's login limiter is full (an anonymous flood): nothing was checked or counted.
+      setError("登录请求过多，请稍后再试");
+      return;
+    }
     if (!result || result.error) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "用户名或密码错误");
       return;

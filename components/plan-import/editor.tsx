@@ -45,7 +45,11 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
     setDraft(result.info.needsMapping ? null : toDraft(result.plan, offices, defaults));
   }
   const chooseSheet = (sheet: string) => void reread({ sheet });
-  const chooseMapping = (columns: ColumnRole[], headerRow: number) => void reread({ ...options, mapping: { columns, headerRow } });
+  // The mapping belongs to the sheet it was made on: name it, so the re-read cannot land on another.
+  const chooseMapping = (columns: ColumnRole[], headerRow: number) => {
+    const sheet = options.sheet ?? info?.sheet;
+    void reread({ ...(sheet ? { sheet } : {}), mapping: { columns, headerRow } });
+  };
   const update = (patch: Partial<PlanDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const updatePoint = (key: string, patch: Partial<DraftPoint>) =>
     setDraft((d) => d && { ...d, sections: d.sections.map((s) => ({ ...s, points: s.points.map((p) => (p.key === key ? { ...p, ...patch } : p)) })) });

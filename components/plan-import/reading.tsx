@@ -5,11 +5,13 @@ import type { ColumnRole } from "@/lib/plan/table/columns";
 import { ColumnMappingForm } from "./column-mapping";
 
 const FORMAT_NAMES: Record<ImportInfo["format"], string> = {
-  text: "粘贴的文本", txt: "文本文件", docx: "Word 文档", doc: "Word 97-2003 文档", wps: "WPS 文字文档", xlsx: "Excel 表格", pdf: "PDF 文件",
+  text: "粘贴的文本", txt: "文本文件", docx: "Word 文档", doc: "Word 97-2003 文档", wps: "WPS 文字文档", xlsx: "Excel 工作簿", pdf: "PDF 文件",
 };
 
 function modeText(info: ImportInfo): string {
-  const source = FORMAT_NAMES[info.format];
+  // A space between Chinese and a Latin word: "从 Word 文档", "从粘贴的文本".
+  const name = FORMAT_NAMES[info.format];
+  const source = /^[A-Za-z]/.test(name) ? ` ${name}` : name;
   if (info.mode === "table") return `从${source}的表格（任务分解表）读取：各列的对应如下，可修改后重新识别。`;
   if (info.mode === "text+table") return `从${source}的正文读取工作要点，附件分解表中的牵头科室、配合科室、完成时限已补入对应要点。`;
   return `从${source}的正文段落读取。`;

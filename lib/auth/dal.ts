@@ -20,15 +20,16 @@ export interface CurrentUser {
 
 /**
  * The one choke point for "who is asking". The session says only who logged in; whether that
- * user still exists, is active, has the same session version and what role/office they have now
- * is read from the database, once per request.
+ * user still exists, is active, has the same session version, whether this session was ended by
+ * a logout (its sid revoked) and what role/office they have now is read from the database, in one
+ * statement, once per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.uid || typeof session.sv !== "number") return null;
+  if (!session?.uid || typeof session.sv !== "number" || typeof session.sid !== "string" || !session.sid) return null;
   if (!session.loginAt || Date.now() - session.loginAt > SESSION_ABSOLUTE_MS) return null;
-  const user = await findSessionUser(prisma, session.uid);
-  if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
+  const user = await findSessionUser(prisma, session.uid, session.sid);
+  if (!user || !user.active || user.revoked || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
   return {
     id: user.id,
     username: user.username,

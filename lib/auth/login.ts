@@ -15,7 +15,7 @@ export type LoginResult =
   | { ok: true; user: { id: number; username: string; sessionVersion: number; role: string } }
   | { ok: false; message: string };
 
-type Reservation = { locked: true } | { locked: false; attemptId: number; failures: number };
+type Reservation = { locked: true } | { locked: false; attemptId: number; failures: number; addressFailures: number };
 
 /**
  * Counts the recent failures and, when under the thresholds, records this attempt as a failure
@@ -39,29 +39,36 @@ async function reserveAttempt(username: string, ip: string): Promise<Reservation
     const adminLock = user?.lockedUntil != null && user.lockedUntil > new Date();
     if (userFailures >= LOCKOUT_THRESHOLD || ipFailures >= IP_LOCKOUT_THRESHOLD || adminLock) return { locked: true } as const;
     const attempt = await tx.loginAttempt.create({ data: { username, ip, success: false }, select: { id: true } });
-    return { locked: false, attemptId: attempt.id, failures: userFailures + 1 } as const;
+    return { locked: false, attemptId: attempt.id, failures: userFailures + 1, addressFailures: ipFailures + 1 } as const;
   });
+}
+
+export interface AuthenticateOptions {
+  /** The argon2 check; tests pass a counting wrapper to prove how many guesses were evaluated. */
+  verify?: (passwordHash: string, password: string) => Promise<boolean>;
 }
 
 /**
  * Checks a username/password pair. Attempts are stored in the database (not in memory) so a lockout
  * holds across several app instances; unknown users and wrong passwords get the same message and
- * cost the same argon2 verification.
+ * cost the same argon2 verification. A locked attempt is refused before any verification: its
+ * message already says it is locked, and skipping the hash keeps a flood against a locked account
+ * or address cheap.
  */
-export async function authenticate(rawUsername: string, password: string, ip: string): Promise<LoginResult> {
+export async function authenticate(rawUsername: string, password: string, ip: string, options: AuthenticateOptions = {}): Promise<LoginResult> {
+  const verify = options.verify ?? verifyPassword;
   const username = rawUsername.trim().slice(0, 64);
   const reservation = await reserveAttempt(username, ip);
   const user = username ? await prisma.user.findUnique({ where: { username } }) : null;
   const actor = user ? { id: user.id, username, role: user.role } : { id: null, username, role: "" };
   if (reservation.locked) {
-    await verifyPassword(await timingDummyHash(), password);
     await prisma.$transaction(async (tx) => {
       await writeAudit(tx, actor, { entity: "Auth", entityId: username, action: "login.locked", ip });
     });
     return { ok: false, message: LOGIN_LOCKED_MESSAGE };
   }
 
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+  const passwordOk = await verify(user?.passwordHash ?? (await timingDummyHash()), password);
   if (!user || !passwordOk || !user.active) {
     await prisma.$transaction(async (tx) => {
       await writeAudit(tx, actor, {
@@ -72,6 +79,9 @@ export async function authenticate(rawUsername: string, password: string, ip: st
       });
       if (user && reservation.failures === LOCKOUT_THRESHOLD) {
         await writeAudit(tx, actor, { entity: "Auth", entityId: username, action: "login.lockout", ip });
+      }
+      if (reservation.addressFailures === IP_LOCKOUT_THRESHOLD) {
+        await writeAudit(tx, actor, { entity: "Auth", entityId: ip, action: "login.lockout.address", ip });
       }
     });
     return { ok: false, message: LOGIN_FAILED_MESSAGE };

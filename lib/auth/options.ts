@@ -1,14 +1,17 @@
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/security/client-address";
 import { authenticate } from "./login";
+import { authRequestContext, revokeSession } from "./revocation";
 
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The JWT carries only the user id, the session version and the login time: role, office and
- * the active flag are read from the database on every request (lib/auth/dal.ts).
+ * The JWT carries only the user id, the session version, the login time and a per-login session id
+ * (sid, revoked on logout: lib/auth/revocation.ts): role, office and the active flag are read from
+ * the database on every request (lib/auth/dal.ts).
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 5 * 60 },
@@ -37,13 +40,29 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.sv = (user as { sv?: number }).sv ?? 0;
         token.loginAt = Date.now();
+        token.sid = crypto.randomUUID();
       }
       // Past the absolute limit the token is emptied, so re-issuing it cannot extend the session.
       if (typeof token.loginAt === "number" && Date.now() - token.loginAt > SESSION_ABSOLUTE_MS) return {};
       return token;
     },
     async session({ session, token }) {
-      return { expires: session.expires, uid: token.uid, sv: token.sv, loginAt: token.loginAt } as typeof session;
+      return { expires: session.expires, uid: token.uid, sv: token.sv, loginAt: token.loginAt, sid: token.sid } as typeof session;
+    },
+  },
+  events: {
+    // Runs only after next-auth has checked the sign-out form's CSRF token. next-auth logs and
+    // swallows an error here and clears the cookie anyway; the route handler sees signOutFailed
+    // and answers with an error instead, so the user is not told they are out while the session lives.
+    async signOut({ token }) {
+      const context = authRequestContext.getStore();
+      if (typeof token?.sid !== "string" || typeof token.uid !== "number" || typeof token.loginAt !== "number") return;
+      try {
+        await revokeSession({ sid: token.sid, userId: token.uid, expiresAt: new Date(token.loginAt + SESSION_ABSOLUTE_MS) }, context?.ip ?? "");
+      } catch (error) {
+        if (context) context.signOutFailed = true;
+        throw error;
+      }
     },
   },
 };
@@ -53,6 +72,7 @@ declare module "next-auth" {
     uid?: number;
     sv?: number;
     loginAt?: number;
+    sid?: string;
   }
 }
 
@@ -61,5 +81,6 @@ declare module "next-auth/jwt" {
     uid?: number;
     sv?: number;
     loginAt?: number;
+    sid?: string;
   }
 }

@@ -80,3 +80,20 @@ test("admin creates a user who can then log in; disabling ends the session at on
   await expect(staffPage).toHaveURL(/\/login/);
   await other.close();
 });
+
+test("logging out ends the session on the server: a copied cookie no longer works", async ({ page, browser }) => {
+  await login(page, "viewer");
+  const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+  expect(copied).toHaveLength(1);
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone who copied the cookie before the logout replays it in another browser.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/login/);
+  await thief.close();
+});

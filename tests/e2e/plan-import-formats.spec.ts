@@ -8,7 +8,7 @@ import path from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { expect, test, type Page } from "@playwright/test";
 import { parsePlanText } from "../../lib/plan/parse";
-import { planDocxParagraphs, planDocxTable, planText, withOffices } from "../support/plan-files";
+import { planDocxParagraphs, planDocxTable, planText, planXlsx, withOffices } from "../support/plan-files";
 import { convertWithSoffice } from "../support/soffice";
 import { login } from "./helpers";
 
@@ -41,7 +41,7 @@ test("the coordinator imports a Word task table, remaps a column, saves it and s
   await login(page, "coordinator");
   await upload(page, "2025年任务分解表.docx", Buffer.from(await planDocxTable(reference)));
 
-  await expect(page.getByTestId("reading-mode")).toContainText("从Word 文档的表格（任务分解表）读取");
+  await expect(page.getByTestId("reading-mode")).toContainText("从 Word 文档的表格（任务分解表）读取");
   await expect(page.getByTestId("parse-summary")).toHaveText("识别出 3 个部分、12 条要点、3 项量化指标");
   await expect(page.getByLabel("要点1 牵头科室").locator("option:checked")).toHaveText("综合科");
   await expect(page.getByLabel("要点1 配合科室 研究室")).toBeChecked();
@@ -75,6 +75,10 @@ test("a table whose header is not recognised is mapped by hand before anything i
   await upload(page, "工作安排.docx", await oddHeaderTable());
   await expect(page.getByRole("alert").filter({ hasText: "未能识别表格的表头" })).toBeVisible();
   await expect(page.getByTestId("parse-summary")).toHaveCount(0);
+  // Every column starts as 不导入: the form says what is missing before anything is sent.
+  await expect(page.getByLabel("第2列（名称）")).toHaveValue("ignore");
+  await page.getByRole("button", { name: "按此对应重新识别" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "请至少指定“重点任务”或“具体措施”所在的列" })).toBeVisible();
 
   await page.getByLabel("第1列（项）").selectOption("number");
   await page.getByLabel("第2列（名称）").selectOption("task");
@@ -91,9 +95,24 @@ test("the coordinator imports a released PDF and reads its pages beside the pars
   const pdf = await convertWithSoffice(await planDocxParagraphs(reference), "docx", "pdf");
   await login(page, "coordinator");
   await upload(page, "2025年工作要点.pdf", Buffer.from(pdf));
-  await expect(page.getByTestId("reading-mode")).toContainText("从PDF 文件的正文段落读取");
+  await expect(page.getByTestId("reading-mode")).toContainText("从 PDF 文件的正文段落读取");
   await expect(page.getByTestId("parse-summary")).toHaveText("识别出 3 个部分、12 条要点、3 项量化指标");
   await page.getByRole("button", { name: "PDF 原文" }).click();
   await expect(page.getByLabel("PDF 第 1 页")).toContainText("机关法治建设工作要点");
   await expect(page.getByLabel("要点12 标题")).toHaveValue("依法参与立法协商");
+});
+
+test("an Excel workbook is read from its task-table sheet; another sheet can be chosen", async ({ page }) => {
+  await login(page, "coordinator");
+  await upload(page, "2025年任务分解表.xlsx", Buffer.from(await planXlsx(reference)));
+  await expect(page.getByTestId("reading-mode")).toContainText("从 Excel 工作簿的表格（任务分解表）读取");
+  const sheet = page.getByLabel("工作表");
+  await expect(sheet).toHaveValue("任务分解表");
+  await expect(page.getByTestId("parse-summary")).toHaveText("识别出 3 个部分、12 条要点、3 项量化指标");
+
+  // The instructions sheet holds no plan: a clear message, and the parse read so far stays.
+  await sheet.selectOption("填表说明");
+  await expect(page.getByTestId("reread-error")).toContainText("未能识别出工作要点的结构");
+  await expect(sheet).toHaveValue("任务分解表");
+  await expect(page.getByLabel("要点1 牵头科室").locator("option:checked")).toHaveText("综合科");
 });

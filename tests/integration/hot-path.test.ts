@@ -25,8 +25,13 @@ describe("the per-request reads", () => {
         officeName: model.office?.name ?? null,
         active: true,
         sessionVersion: model.sessionVersion,
+        revoked: false,
       });
     }
+    const leader = await t.db.user.findUniqueOrThrow({ where: { username: "leader" } });
+    await t.db.revokedSession.create({ data: { sid: "logged-out", userId: leader.id, expiresAt: new Date(Date.now() + 3600_000) } });
+    expect(await findSessionUser(t.db, leader.id, "logged-out")).toMatchObject({ username: "leader", revoked: true });
+    expect(await findSessionUser(t.db, leader.id, "another-device")).toMatchObject({ username: "leader", revoked: false });
     const viewer = await t.db.user.update({ where: { username: "viewer" }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await findSessionUser(t.db, viewer.id)).toMatchObject({ active: false, sessionVersion: viewer.sessionVersion });
     expect(await findSessionUser(t.db, 987654)).toBeNull();

@@ -51,17 +51,62 @@ describe("login", () => {
   });
 
   it("evaluates at most 5 guesses of a 100-request parallel burst, and refuses the right password while locked", async () => {
-    const burst = await Promise.all(Array.from({ length: 100 }, (_, i) => authenticate("staff-yanjiu", `guess-${i}-pw`, `10.9.${Math.floor(i / 10)}.${i % 10}`)));
-    // Each evaluated guess is audited as login.failed; the others were refused as locked without a check.
-    expect(await t.db.auditLog.count({ where: { action: "login.failed", entityId: "staff-yanjiu" } })).toBe(5);
+    const { verifyPassword } = await import("@/lib/auth/password");
+    const realHash = (await t.db.user.findUniqueOrThrow({ where: { username: "staff-yanjiu" } })).passwordHash;
+    // Every argon2 verification the login runs goes through this counter.
+    const verified: string[] = [];
+    const verify = async (hash: string, password: string) => {
+      verified.push(hash);
+      return verifyPassword(hash, password);
+    };
+    const address = (i: number) => `10.9.${Math.floor(i / 10)}.${i % 10}`;
+
+    const burst = await Promise.all(Array.from({ length: 100 }, (_, i) => authenticate("staff-yanjiu", `guess-${i}-pw`, address(i), { verify })));
+    expect(verified.filter((hash) => hash === realHash)).toHaveLength(5);
+    // The 95 others were refused as locked without any hashing at all.
+    expect(verified).toHaveLength(5);
     expect(burst.filter((r) => !r.ok && r.message === messages.LOGIN_LOCKED_MESSAGE)).toHaveLength(95);
-    expect(await authenticate("staff-yanjiu", "Demo@2025", "10.9.99.1")).toEqual({ ok: false, message: messages.LOGIN_LOCKED_MESSAGE });
+    expect(await t.db.auditLog.count({ where: { action: "login.failed", entityId: "staff-yanjiu" } })).toBe(5);
+    expect(await t.db.auditLog.count({ where: { action: "login.lockout", entityId: "staff-yanjiu" } })).toBe(1);
+
+    // The right password, alone after the burst or inside a second burst, is refused while locked, unverified.
+    expect(await authenticate("staff-yanjiu", "Demo@2025", "10.9.99.1", { verify })).toEqual({ ok: false, message: messages.LOGIN_LOCKED_MESSAGE });
+    const second = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate("staff-yanjiu", i === 10 ? "Demo@2025" : `again-${i}-pw`, address(i), { verify })),
+    );
+    expect(second.every((r) => !r.ok && r.message === messages.LOGIN_LOCKED_MESSAGE)).toBe(true);
+    expect(verified).toHaveLength(5);
   });
 
   it("does not extend the lock with attempts made while locked", async () => {
-    const failures = await t.db.loginAttempt.count({ where: { username: "staff-yanjiu", success: false } });
+    const failures = await t.db.loginAttempt.findMany({ where: { username: "staff-yanjiu", success: false }, orderBy: { id: "asc" } });
+    expect(failures).toHaveLength(5);
     await authenticate("staff-yanjiu", "another-guess1", "10.9.99.2");
-    expect(await t.db.loginAttempt.count({ where: { username: "staff-yanjiu", success: false } })).toBe(failures);
+    // Same rows: the lock still ends 15 minutes after the fifth failure, not after the latest attempt.
+    expect(await t.db.loginAttempt.findMany({ where: { username: "staff-yanjiu", success: false }, orderBy: { id: "asc" } })).toEqual(failures);
+    expect(await t.db.auditLog.count({ where: { action: "login.locked", entityId: "staff-yanjiu", ip: "10.9.99.2" } })).toBe(1);
+  });
+
+  it("locks a client address after 20 failures across accounts, and audits the address lockout", async () => {
+    for (let i = 0; i < messages.IP_LOCKOUT_THRESHOLD; i += 1) {
+      expect(await authenticate(`nobody-${i}`, "wrong-password1", "10.66.0.1")).toEqual({ ok: false, message: messages.LOGIN_FAILED_MESSAGE });
+    }
+    expect(await t.db.auditLog.count({ where: { action: "login.lockout.address", entityId: "10.66.0.1" } })).toBe(1);
+    // Even a real account with its right password, from that address.
+    expect(await authenticate("coordinator", "Demo@2025", "10.66.0.1")).toEqual({ ok: false, message: messages.LOGIN_LOCKED_MESSAGE });
+    // Another address is not affected.
+    expect((await authenticate("coordinator", "Demo@2025", "10.66.0.2")).ok).toBe(true);
+  });
+
+  it("audits every outcome with time, account and client address", async () => {
+    const rows = await t.db.auditLog.findMany({ where: { entity: "Auth" } });
+    for (const action of ["login.success", "login.failed", "login.locked", "login.lockout", "login.lockout.address"]) {
+      const row = rows.find((r) => r.action === action);
+      expect(row, action).toBeDefined();
+      expect(row!.ip).toMatch(/^10\./);
+      expect(row!.entityId).not.toBe("");
+      expect(row!.at.getTime()).toBeGreaterThan(Date.now() - 10 * 60 * 1000);
+    }
   });
 });
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function sessionOf(username: string, overrides: Record<string, unknown> = {}) {
   const user = await t.db.user.findUniqueOrThrow({ where: { username } });
-  return { expires: "", uid: user.id, sv: user.sessionVersion, loginAt: Date.now(), ...overrides };
+  return { expires: "", uid: user.id, sv: user.sessionVersion, loginAt: Date.now(), sid: crypto.randomUUID(), ...overrides };
 }
 
 describe("getCurrentUser reads access from the database on every request", () => {
@@ -38,6 +38,7 @@ describe("getCurrentUser reads access from the database on every request", () =>
     ["a session past the 7-day absolute limit", { loginAt: Date.now() - 8 * 24 * 3600 * 1000 }],
     ["a session without a login time", { loginAt: undefined }],
     ["a session for a user that does not exist", { uid: 999999 }],
+    ["a session without a per-login session id (issued before logout could revoke it)", { sid: undefined }],
   ])("refuses %s", async (_label, overrides) => {
     currentSession = await sessionOf("leader", overrides);
     expect(await getCurrentUser()).toBeNull();
@@ -47,6 +48,29 @@ describe("getCurrentUser reads access from the database on every request", () =>
     currentSession = await sessionOf("viewer");
     await t.db.user.update({ where: { username: "viewer" }, data: { active: false } });
     expect(await getCurrentUser()).toBeNull();
+  });
+
+  it("refuses a session ended by logout, and only that one: the same user's other session goes on", async () => {
+    const { revokeSession } = await import("@/lib/auth/revocation");
+    const loggedOut = await sessionOf("coordinator");
+    const otherDevice = await sessionOf("coordinator");
+    currentSession = loggedOut;
+    expect(await getCurrentUser()).toMatchObject({ username: "coordinator" });
+
+    await revokeSession({ sid: loggedOut.sid, userId: loggedOut.uid, expiresAt: new Date(loggedOut.loginAt + 7 * 24 * 3600 * 1000) }, "10.0.0.9");
+    currentSession = loggedOut;
+    expect(await getCurrentUser()).toBeNull();
+    currentSession = otherDevice;
+    expect(await getCurrentUser()).toMatchObject({ username: "coordinator" });
+    expect(await t.db.auditLog.count({ where: { action: "logout", entityId: "coordinator", ip: "10.0.0.9" } })).toBe(1);
+  });
+
+  it("keeps revoked ids only until the session would have ended anyway", async () => {
+    const { revokeSession } = await import("@/lib/auth/revocation");
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "leader" } });
+    await t.db.revokedSession.create({ data: { sid: "long-expired", userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
+    await revokeSession({ sid: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3600_000) }, "");
+    expect(await t.db.revokedSession.findUnique({ where: { sid: "long-expired" } })).toBeNull();
   });
 
   it("refuses anonymous requests", async () => {

@@ -26,7 +26,7 @@ export async function createDisabledUser(db: Db) {
 export async function sessionFor(db: Db, persona: Persona) {
   if (persona === "ANONYMOUS") return null;
   const user = await db.user.findUniqueOrThrow({ where: { username: PERSONA_USERNAME[persona] } });
-  return { expires: new Date(Date.now() + 3600_000).toISOString(), uid: user.id, sv: user.sessionVersion, loginAt: Date.now() };
+  return { expires: new Date(Date.now() + 3600_000).toISOString(), uid: user.id, sv: user.sessionVersion, loginAt: Date.now(), sid: crypto.randomUUID() };
 }
 
 export const REFUSAL_MESSAGES = ["您没有执行此操作的权限", "登录已失效，请重新登录", "记录不存在或无权访问"];

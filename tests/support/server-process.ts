@@ -62,8 +62,11 @@ export async function stopServer(server: PortalServer, signal: NodeJS.Signals = 
   await exited;
 }
 
-/** Logs in through next-auth's credentials callback and returns the session cookie header. */
-export async function loginCookie(baseURL: string, username: string, password = "Demo@2025"): Promise<string> {
+/**
+ * Logs in through next-auth's credentials callback and returns the session cookie header. A 429
+ * from the login limiter (many logins at once, e.g. the load test's 30) is retried after Retry-After.
+ */
+export async function loginCookie(baseURL: string, username: string, password = "Demo@2025", retries = 20): Promise<string> {
   const csrfResponse = await fetch(`${baseURL}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookie = (csrfResponse.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
@@ -73,6 +76,10 @@ export async function loginCookie(baseURL: string, username: string, password = 
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
   });
+  if (response.status === 429 && retries > 0) {
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") || 1) * 1000));
+    return loginCookie(baseURL, username, password, retries - 1);
+  }
   const session = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
   if (!session) throw new Error(`login failed for ${username}: ${response.status}`);
   return session;

@@ -19,6 +19,8 @@ const ACTION_LABEL: Record<string, string> = {
   "login.failed": "登录失败",
   "login.locked": "锁定期间尝试登录",
   "login.lockout": "账户被锁定",
+  "login.lockout.address": "来源地址被锁定",
+  logout: "退出登录",
   "login.disabled": "停用账户尝试登录",
   denied: "越权访问被拒绝",
   create: "新建",
