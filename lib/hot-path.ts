@@ -11,7 +11,7 @@
  * Results are normalised with lib/sql-values.ts (SQLite booleans are 0/1, PostgreSQL counts bigint).
  */
 import type { Db } from "@/lib/db";
-import { toBool, toNumber } from "@/lib/sql-values";
+import { toBool, toDate, toNumber } from "@/lib/sql-values";
 
 export interface SessionUserRow {
   id: number;
@@ -24,6 +24,11 @@ export interface SessionUserRow {
   sessionVersion: number;
   /** Whether the session id given was ended by a logout (RevokedSession). */
   revoked: boolean;
+  mustChangePassword: boolean;
+  passwordChangedAt: Date;
+  totpEnabledAt: Date | null;
+  /** The account's one live session when SINGLE_SESSION is on. */
+  currentSid: string | null;
 }
 
 interface RawSessionUserRow {
@@ -36,13 +41,17 @@ interface RawSessionUserRow {
   active: unknown;
   sessionVersion: unknown;
   revoked: unknown;
+  mustChangePassword: unknown;
+  passwordChangedAt: unknown;
+  totpEnabledAt: unknown;
+  currentSid: string | null;
 }
 
 /** The session's user with their office, and in the same statement whether the session id was revoked. */
 export async function findSessionUser(db: Db, userId: number, sid = ""): Promise<SessionUserRow | null> {
   const rows = await db.$queryRaw<RawSessionUserRow[]>`
     SELECT u."id", u."username", u."displayName", u."role", u."officeId", o."name" AS "officeName",
-           u."active", u."sessionVersion",
+           u."active", u."sessionVersion", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt", u."currentSid",
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sid" = ${sid}) AS "revoked"
     FROM "User" u LEFT JOIN "Office" o ON o."id" = u."officeId"
     WHERE u."id" = ${userId}`;
@@ -58,6 +67,10 @@ export async function findSessionUser(db: Db, userId: number, sid = ""): Promise
     active: toBool(row.active),
     sessionVersion: toNumber(row.sessionVersion),
     revoked: toBool(row.revoked),
+    mustChangePassword: toBool(row.mustChangePassword),
+    passwordChangedAt: toDate(row.passwordChangedAt) ?? new Date(0),
+    totpEnabledAt: toDate(row.totpEnabledAt),
+    currentSid: row.currentSid,
   };
 }
 

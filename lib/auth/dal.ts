@@ -8,6 +8,8 @@ import { findSessionUser } from "@/lib/hot-path";
 import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
 import { can, type Permission } from "./permissions";
 import { isRole, type Role } from "./roles";
+import { passwordMaxAgeDays, pendingSecurityStep, SECURITY_STEP_MESSAGE, SECURITY_STEP_PAGE, type SecurityStep } from "./security-gate";
+import { DEMO_USERNAMES, isDemoMode } from "@/lib/seed/demo-accounts";
 
 export interface CurrentUser {
   id: number;
@@ -16,6 +18,8 @@ export interface CurrentUser {
   role: Role;
   officeId: number | null;
   officeName: string | null;
+  /** A step the account must take first (change its password, enrol a second factor), or null. */
+  securityStep: SecurityStep;
 }
 
 /**
@@ -30,6 +34,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session.loginAt || Date.now() - session.loginAt > SESSION_ABSOLUTE_MS) return null;
   const user = await findSessionUser(prisma, session.uid, session.sid);
   if (!user || !user.active || user.revoked || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
+  // One active session per account (SINGLE_SESSION=1): a later login takes the account's sid over.
+  if (process.env.SINGLE_SESSION === "1" && user.currentSid && user.currentSid !== session.sid) return null;
+  const securityStep = pendingSecurityStep(
+    { role: user.role, mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt, totpEnabledAt: user.totpEnabledAt },
+    { now: new Date(), passwordMaxAgeDays: passwordMaxAgeDays(), exempt: isDemoMode() && DEMO_USERNAMES.has(user.username) },
+  );
   return {
     id: user.id,
     username: user.username,
@@ -37,6 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     officeId: user.officeId,
     officeName: user.officeName,
+    securityStep,
   };
 });
 
@@ -60,10 +71,15 @@ async function recordDenial(user: CurrentUser, permission: Permission) {
   });
 }
 
-/** For server actions and route handlers: throws AuthError (401/403) instead of redirecting. */
-export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+/**
+ * For server actions and route handlers: throws AuthError (401/403) instead of redirecting. An
+ * account with a pending security step is refused everything but that step's own actions, which
+ * pass `{ allowPendingStep: true }`.
+ */
+export async function requirePermission(permission: Permission, options: { allowPendingStep?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthError(401, NOT_LOGGED_IN_MESSAGE);
+  if (user.securityStep && !options.allowPendingStep) throw new AuthError(403, SECURITY_STEP_MESSAGE[user.securityStep]);
   if (!can(user.role, permission)) {
     await recordDenial(user, permission);
     throw new AuthError(403, FORBIDDEN_MESSAGE);
@@ -71,10 +87,15 @@ export async function requirePermission(permission: Permission): Promise<Current
   return user;
 }
 
-/** For pages: anonymous users go to the login page, users without the permission to /forbidden. */
-export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
+/**
+ * For pages: anonymous users go to the login page, users without the permission to /forbidden,
+ * and users with a pending security step to that step's page (pages of the step itself pass
+ * `{ allowPendingStep: true }`).
+ */
+export async function requirePageUser(permission?: Permission, options: { allowPendingStep?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.securityStep && !options.allowPendingStep) redirect(SECURITY_STEP_PAGE[user.securityStep]);
   if (permission && !can(user.role, permission)) {
     await recordDenial(user, permission);
     redirect(`/forbidden?need=${encodeURIComponent(permission)}`);

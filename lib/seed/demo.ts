@@ -5,16 +5,9 @@ import { affectsFigures } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
-export const DEMO_PASSWORD = "Demo@2025";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
-export const DEMO_ACCOUNTS = [
-  { username: "admin", displayName: "系统管理员", role: "ADMIN", office: null },
-  { username: "leader", displayName: "王秘书长", role: "LEADER", office: null },
-  { username: "coordinator", displayName: "李法治", role: "COORDINATOR", office: "法治办" },
-  { username: "staff-zonghe", displayName: "张综合", role: "STAFF", office: "综合科" },
-  { username: "staff-yanjiu", displayName: "刘研究", role: "STAFF", office: "研究室" },
-  { username: "viewer", displayName: "赵查阅", role: "VIEWER", office: null },
-] as const;
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const OFFICES = [
   ["综合科", "综合"],

@@ -26,8 +26,23 @@ describe("the per-request reads", () => {
         active: true,
         sessionVersion: model.sessionVersion,
         revoked: false,
+        mustChangePassword: model.mustChangePassword,
+        passwordChangedAt: model.passwordChangedAt,
+        totpEnabledAt: model.totpEnabledAt,
+        currentSid: model.currentSid,
       });
     }
+    // The 等保 fields come back typed on both databases (SQLite keeps dates as text or numbers).
+    const staff = await t.db.user.update({
+      where: { username: "staff-zonghe" },
+      data: { mustChangePassword: true, passwordChangedAt: new Date("2026-01-02T03:04:05Z"), totpEnabledAt: new Date("2026-02-03T04:05:06Z"), currentSid: "sid-1" },
+    });
+    expect(await findSessionUser(t.db, staff.id)).toMatchObject({
+      mustChangePassword: true,
+      passwordChangedAt: new Date("2026-01-02T03:04:05Z"),
+      totpEnabledAt: new Date("2026-02-03T04:05:06Z"),
+      currentSid: "sid-1",
+    });
     const leader = await t.db.user.findUniqueOrThrow({ where: { username: "leader" } });
     await t.db.revokedSession.create({ data: { sid: "logged-out", userId: leader.id, expiresAt: new Date(Date.now() + 3600_000) } });
     expect(await findSessionUser(t.db, leader.id, "logged-out")).toMatchObject({ username: "leader", revoked: true });
