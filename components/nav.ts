@@ -15,9 +15,15 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/reports", label: "年度报告", permission: "report:read" },
   { href: "/notifications", label: "消息通知", permission: "notification:read" },
   { href: "/admin", label: "系统管理", permission: "admin:users" },
+  { href: "/admin/security", label: "安全管理", permission: "security:accounts" },
   { href: "/audit", label: "审计日志", permission: "audit:read" },
 ];
 
 export function navFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => can(role, item.permission));
+}
+
+/** Where a role lands after login: the dashboard, or the first page it may open (三员 without one). */
+export function homePathFor(role: Role): string {
+  return navFor(role).find((item) => item.href !== "/notifications")?.href ?? "/notifications";
 }

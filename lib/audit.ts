@@ -33,17 +33,31 @@ export function affectsFigures(record: Pick<AuditRecord, "entity" | "action">): 
 }
 
 /**
+ * The client address of the request being served (等保 2.0: every audit record names where it came
+ * from), or "" outside a request (scripts, seeding, scheduled work).
+ */
+async function requestAddress(): Promise<string> {
+  try {
+    const [{ headers }, { clientAddress }] = await Promise.all([import("next/headers"), import("@/lib/security/client-address")]);
+    return clientAddress(await headers());
+  } catch {
+    return "";
+  }
+}
+
+/**
  * Writes one audit row; call it inside the same transaction as the change it records.
  * Every change in the portal passes here, so it is a single parameterised INSERT rather than a
  * model query (see lib/hot-path.ts on what the query compiler costs per query); the columns and
  * value formats are the model's (a Date parameter is stored exactly as Prisma stores DateTime).
  */
 export async function writeAudit(db: Tx | Db, actor: AuditActor | null, record: AuditRecord): Promise<void> {
+  const ip = record.ip ?? (await requestAddress());
   const entityId = record.entityId === undefined ? "" : String(record.entityId);
   const before = record.before === undefined ? null : JSON.stringify(record.before);
   const after = record.after === undefined ? null : JSON.stringify(record.after);
   await db.$executeRaw`
     INSERT INTO "AuditLog" ("userId", "username", "role", "at", "entity", "entityId", "action", "before", "after", "ip", "affectsFigures")
     VALUES (${actor?.id ?? null}, ${actor?.username ?? ""}, ${actor?.role ?? ""}, ${new Date()}, ${record.entity}, ${entityId},
-            ${record.action}, ${before}, ${after}, ${record.ip ?? ""}, ${affectsFigures(record)})`;
+            ${record.action}, ${before}, ${after}, ${ip}, ${affectsFigures(record)})`;
 }

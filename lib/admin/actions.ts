@@ -52,9 +52,20 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
   });
 }
 
+export async function updateAccountSecurityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("security:accounts");
+    const parsed = schemas.updateAccountSecuritySchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await mutations.updateAccountSecurity(prisma, actorOf(user), parsed.data);
+    revalidatePath("/admin/security");
+    return { ok: true, message: "账户角色与状态已保存" };
+  });
+}
+
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
-    const user = await requirePermission("admin:users");
+    const user = await requirePermission("security:accounts");
     const parsed = schemas.resetPasswordSchema.safeParse(formToObject(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     await mutations.resetPassword(prisma, actorOf(user), parsed.data);
@@ -64,11 +75,11 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
 
 export async function unlockUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
-    const user = await requirePermission("admin:users");
+    const user = await requirePermission("security:accounts");
     const parsed = schemas.unlockUserSchema.safeParse(formToObject(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     await mutations.unlockUser(prisma, actorOf(user), parsed.data);
-    revalidatePath("/admin");
+    revalidatePath("/admin/security");
     return { ok: true, message: "账户已解锁" };
   });
 }

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { hashPassword } from "@/lib/auth/password";
-import type { CreateOfficeInput, CreateUserInput, UpdateOfficeInput, UpdateSettingsInput, UpdateUserInput } from "./schemas";
+import { isAdminRole, isRole } from "@/lib/auth/roles";
+import type { CreateOfficeInput, CreateUserInput, UpdateAccountSecurityInput, UpdateOfficeInput, UpdateSettingsInput, UpdateUserInput } from "./schemas";
 
 function publicUser<T extends { passwordHash?: string }>(user: T): Omit<T, "passwordHash"> {
   const { passwordHash: _omit, ...rest } = user;
@@ -50,21 +51,22 @@ export async function createUser(db: Db, actor: AuditActor, input: CreateUserInp
   });
 }
 
-/** Role, office or active changes end the user's existing sessions (sessionVersion). */
+/**
+ * The 系统管理员's edit of a business account: name, office, whether it may log in. Administrative
+ * accounts (三员) are the 安全保密管理员's to change. Office or active changes end the user's sessions.
+ */
 export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInput) {
   await assertOfficeActive(db, input.officeId);
-  if (input.id === actor.id && (!input.active || input.role !== "ADMIN")) {
-    throw new UserFacingError("不能停用自己的账户或取消自己的管理员角色");
-  }
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id } });
     if (!before) throw new UserFacingError("用户不存在");
-    const accessChanged = before.role !== input.role || before.officeId !== input.officeId || before.active !== input.active;
+    if (!isRole(before.role) || isAdminRole(before.role)) throw new UserFacingError("管理员账户由安全保密管理员管理，系统管理员不能修改");
+    if (before.role === "STAFF" && input.officeId === null) throw new UserFacingError("科室人员必须选择所属科室");
+    const accessChanged = before.officeId !== input.officeId || before.active !== input.active;
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: {
         displayName: input.displayName,
-        role: input.role,
         officeId: input.officeId,
         active: input.active,
         version: { increment: 1 },
@@ -74,6 +76,29 @@ export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInp
     if (count === 0) throw new ConflictError();
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.id } });
     await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "update", before: publicUser(before), after: publicUser(after) });
+    return publicUser(after);
+  });
+}
+
+/**
+ * The 安全保密管理员's change of an account's role and active flag (the only way to grant an
+ * administrative role). Not on one's own account: nobody raises or ends their own access. A role or
+ * active change ends the user's sessions.
+ */
+export async function updateAccountSecurity(db: Db, actor: AuditActor, input: UpdateAccountSecurityInput) {
+  if (input.id === actor.id) throw new UserFacingError("不能修改自己账户的角色或停用自己的账户");
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id } });
+    if (!before) throw new UserFacingError("用户不存在");
+    if (input.role === "STAFF" && before.officeId === null) throw new UserFacingError("科室人员必须有所属科室，请先由系统管理员设置科室");
+    const accessChanged = before.role !== input.role || before.active !== input.active;
+    const { count } = await tx.user.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { role: input.role, active: input.active, version: { increment: 1 }, ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}) },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id } });
+    await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "update.security", before: publicUser(before), after: publicUser(after) });
     return publicUser(after);
   });
 }

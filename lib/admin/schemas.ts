@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
+import { BUSINESS_ROLES, ROLES } from "@/lib/auth/roles";
 import { isAcceptablePassword, PASSWORD_RULE_MESSAGE } from "@/lib/auth/password";
 
 const id = z.coerce.number({ message: "编号无效" }).int().positive("编号无效");
@@ -30,7 +30,8 @@ export const createUserSchema = z
       .regex(/^[a-z0-9][a-z0-9._-]*$/, "用户名只能包含小写字母、数字、点、下划线和连字符"),
     displayName: z.string().trim().min(2, "请填写姓名").max(32, "姓名不超过 32 个字"),
     password,
-    role: z.enum(ROLES, { message: "请选择角色" }),
+    // 三员分立: the 系统管理员 opens business accounts only; administrative roles are granted by the 安全保密管理员.
+    role: z.enum(BUSINESS_ROLES, { message: "请选择业务角色（管理员角色由安全保密管理员授予）" }),
     officeId: optionalOfficeId,
   })
   .strict()
@@ -41,12 +42,20 @@ export const updateUserSchema = z
     id,
     version,
     displayName: z.string().trim().min(2, "请填写姓名").max(32, "姓名不超过 32 个字"),
-    role: z.enum(ROLES, { message: "请选择角色" }),
     officeId: optionalOfficeId,
     active: checkbox,
   })
-  .strict()
-  .refine((v) => v.role !== "STAFF" || v.officeId !== null, { message: "科室人员必须选择所属科室", path: ["officeId"] });
+  .strict();
+
+/** The 安全保密管理员's change of an account: its role and whether it may log in. */
+export const updateAccountSecuritySchema = z
+  .object({
+    id,
+    version,
+    role: z.enum(ROLES, { message: "请选择角色" }),
+    active: checkbox,
+  })
+  .strict();
 
 export const resetPasswordSchema = z.object({ id, password }).strict();
 export const unlockUserSchema = z.object({ id }).strict();
@@ -80,4 +89,5 @@ export type CreateOfficeInput = z.infer<typeof createOfficeSchema>;
 export type UpdateOfficeInput = z.infer<typeof updateOfficeSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type UpdateAccountSecurityInput = z.infer<typeof updateAccountSecuritySchema>;
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;

@@ -25,17 +25,24 @@ export const PERMISSIONS = {
   // Reading reminders and printing the 督办单: STAFF only for their own office (ownership in the where).
   "reminder:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "reminder:readAll": ["LEADER", "COORDINATOR", "VIEWER"],
-  "notification:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "notification:read": ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "report:read": ["LEADER", "COORDINATOR", "VIEWER"],
   "report:edit": ["COORDINATOR"],
   "report:submit": ["COORDINATOR"],
   "report:finalize": ["LEADER"],
   "report:reopen": ["LEADER"],
   "report:export": ["LEADER", "COORDINATOR", "VIEWER"],
+  // 三员分立 (等保 2.0): the 系统管理员 opens business accounts (a business role at creation),
+  // edits names and offices, disables business accounts, and keeps offices and unit settings.
   "admin:users": ["ADMIN"],
   "admin:offices": ["ADMIN"],
   "admin:settings": ["ADMIN"],
-  "audit:read": ["ADMIN", "LEADER"],
+  // The 安全保密管理员: changes roles (the only one who grants an administrative role), enables and
+  // disables administrative accounts, unlocks accounts, resets passwords, reads the security settings.
+  "security:accounts": ["SECURITY_ADMIN"],
+  // The 安全审计员 reads, filters and exports the audit log and changes nothing; leaders read it too.
+  "audit:read": ["AUDITOR", "LEADER"],
+  "audit:export": ["AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

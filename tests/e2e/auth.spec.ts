@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { login, navLabels, DEMO_PASSWORD } from "./helpers";
 
 const ROLES = [
-  { username: "admin", sees: ["工作看板", "系统管理", "导入要点"], hidden: ["工作台账", "年度报告"], opens: "/admin", refused: "/ledger" },
+  { username: "admin", sees: ["工作看板", "系统管理", "导入要点"], hidden: ["工作台账", "年度报告", "安全管理", "审计日志"], opens: "/admin", refused: "/audit" },
+  { username: "secadmin", sees: ["安全管理", "消息通知"], hidden: ["系统管理", "审计日志", "工作台账", "工作看板"], opens: "/admin/security", refused: "/admin" },
+  { username: "auditor", sees: ["审计日志", "消息通知"], hidden: ["系统管理", "安全管理", "工作台账", "工作看板"], opens: "/audit", refused: "/admin/security" },
   { username: "leader", sees: ["工作看板", "工作台账", "年度报告", "审计日志"], hidden: ["系统管理", "导入要点"], opens: "/dashboard", refused: "/admin" },
   { username: "coordinator", sees: ["工作要点", "导入要点", "工作台账", "年度报告"], hidden: ["系统管理", "审计日志"], opens: "/dashboard", refused: "/admin" },
   { username: "staff-zonghe", sees: ["工作看板", "工作台账"], hidden: ["系统管理", "导入要点", "年度报告"], opens: "/dashboard", refused: "/admin" },

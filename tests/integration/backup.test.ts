@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, onPostgres, type TestDb } from "@/tests/support/test-db";
 import { backupSqlite, restoreSqlite, rowCounts } from "@/lib/backup";
+import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
 
 let t: TestDb;
 let dir: string;
@@ -56,7 +57,7 @@ describe.skipIf(onPostgres)("backup and restore", () => {
     await expect(restoreSqlite(backupFile, target)).rejects.toThrow(/--force/);
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
     await restoreSqlite(backupFile, target, { force: true });
-    expect(rowCounts(target).User).toBe(6);
+    expect(rowCounts(target).User).toBe(DEMO_ACCOUNTS.length);
   });
 
   it("refuses a corrupt backup and leaves the target untouched", async () => {

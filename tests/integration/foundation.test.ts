@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, userByName, actor, tableCounts, onPostgres, type TestDb } from "@/tests/support/test-db";
 import * as admin from "@/lib/admin/mutations";
-import { createUserSchema, updateUserSchema } from "@/lib/admin/schemas";
+import { createUserSchema, updateAccountSecuritySchema, updateUserSchema } from "@/lib/admin/schemas";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo";
@@ -56,26 +56,42 @@ describe("admin mutations", () => {
     expect(noOffice.success).toBe(false);
   });
 
-  it("changing a role bumps the session version; a stale version is refused and changes nothing", async () => {
-    const adminUser = await userByName(t.db, "admin");
+  it("changing a role (安全保密管理员) bumps the session version; a stale version is refused and changes nothing", async () => {
+    const secadmin = await userByName(t.db, "secadmin");
     const viewer = await userByName(t.db, "viewer");
-    const input = updateUserSchema.parse({ id: String(viewer.id), version: String(viewer.version), displayName: viewer.displayName, role: "LEADER", officeId: "", active: "on" });
-    await admin.updateUser(t.db, actor(adminUser), input);
+    const input = updateAccountSecuritySchema.parse({ id: String(viewer.id), version: String(viewer.version), role: "LEADER", active: "on" });
+    await admin.updateAccountSecurity(t.db, actor(secadmin), input);
     const after = await userByName(t.db, "viewer");
     expect(after.role).toBe("LEADER");
     expect(after.sessionVersion).toBe(viewer.sessionVersion + 1);
 
     const before = await tableCounts(t.db);
-    await expect(admin.updateUser(t.db, actor(adminUser), { ...input, role: "VIEWER" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(admin.updateAccountSecurity(t.db, actor(secadmin), { ...input, role: "VIEWER" })).rejects.toBeInstanceOf(ConflictError);
     expect(await tableCounts(t.db)).toEqual(before);
     expect((await userByName(t.db, "viewer")).role).toBe("LEADER");
   });
 
-  it("an admin cannot disable their own account", async () => {
+  it("三员分立: the 系统管理员 opens business accounts only and cannot change administrative accounts", async () => {
+    expect(createUserSchema.safeParse({ username: "abc", displayName: "某某", password: "Abcdef12", role: "AUDITOR", officeId: "" }).success).toBe(false);
+    expect(createUserSchema.safeParse({ username: "abc", displayName: "某某", password: "Abcdef12", role: "ADMIN", officeId: "" }).success).toBe(false);
+    expect(updateUserSchema.safeParse({ id: "1", version: "1", displayName: "某某", role: "ADMIN", officeId: "", active: "on" }).success).toBe(false);
     const adminUser = await userByName(t.db, "admin");
-    await expect(
-      admin.updateUser(t.db, actor(adminUser), { id: adminUser.id, version: adminUser.version, displayName: "x", role: "ADMIN", officeId: null, active: false }),
-    ).rejects.toBeInstanceOf(UserFacingError);
+    const before = await tableCounts(t.db);
+    for (const username of ["admin", "secadmin", "auditor"]) {
+      const target = await userByName(t.db, username);
+      await expect(
+        admin.updateUser(t.db, actor(adminUser), { id: target.id, version: target.version, displayName: "改名", officeId: null, active: false }),
+      ).rejects.toThrow("管理员账户由安全保密管理员管理");
+    }
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it("the 安全保密管理员 cannot change their own role nor disable themselves", async () => {
+    const secadmin = await userByName(t.db, "secadmin");
+    for (const change of [{ role: "VIEWER" as const, active: true }, { role: "SECURITY_ADMIN" as const, active: false }]) {
+      await expect(admin.updateAccountSecurity(t.db, actor(secadmin), { id: secadmin.id, version: secadmin.version, ...change })).rejects.toBeInstanceOf(UserFacingError);
+    }
+    expect((await userByName(t.db, "secadmin")).role).toBe("SECURITY_ADMIN");
   });
 
   it("resetting a password ends existing sessions", async () => {

@@ -21,6 +21,7 @@ export interface ActionCase {
 }
 
 const ADMIN_ONLY = ["ADMIN"] as const;
+const SECURITY_ADMIN_ONLY = ["SECURITY_ADMIN"] as const;
 
 export function fd(values: Record<string, string>): FormData {
   const form = new FormData();
@@ -59,11 +60,20 @@ const ADMIN_CASES: ActionCase[] = [
     allowed: ADMIN_ONLY,
     input: async (c) => {
       const user = await c.db.user.findUniqueOrThrow({ where: { username: "matrix-target" } });
-      return { id: String(user.id), version: String(user.version), displayName: `改名${c.seq()}`, role: "VIEWER", officeId: "", active: "on" };
+      return { id: String(user.id), version: String(user.version), displayName: `改名${c.seq()}`, officeId: "", active: "on" };
     },
   },
-  { file: "lib/admin/actions.ts", name: "resetPasswordAction", allowed: ADMIN_ONLY, input: async (c) => ({ id: String(await userId(c.db, "matrix-target")), password: "Reset1234" }) },
-  { file: "lib/admin/actions.ts", name: "unlockUserAction", allowed: ADMIN_ONLY, input: async (c) => ({ id: String(await userId(c.db, "matrix-target")) }) },
+  {
+    file: "lib/admin/actions.ts",
+    name: "updateAccountSecurityAction",
+    allowed: SECURITY_ADMIN_ONLY,
+    input: async (c) => {
+      const user = await c.db.user.findUniqueOrThrow({ where: { username: "matrix-target" } });
+      return { id: String(user.id), version: String(user.version), role: c.seq() % 2 ? "LEADER" : "VIEWER", active: "on" };
+    },
+  },
+  { file: "lib/admin/actions.ts", name: "resetPasswordAction", allowed: SECURITY_ADMIN_ONLY, input: async (c) => ({ id: String(await userId(c.db, "matrix-target")), password: "Reset1234" }) },
+  { file: "lib/admin/actions.ts", name: "unlockUserAction", allowed: SECURITY_ADMIN_ONLY, input: async (c) => ({ id: String(await userId(c.db, "matrix-target")) }) },
   {
     file: "lib/admin/actions.ts",
     name: "updateSettingsAction",

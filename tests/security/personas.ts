@@ -1,11 +1,13 @@
 import type { Db } from "@/lib/db";
 
-export const PERSONAS = ["ADMIN", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER", "DISABLED", "ANONYMOUS"] as const;
+export const PERSONAS = ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER", "DISABLED", "ANONYMOUS"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** Demo accounts standing for each persona; STAFF_OWNER's office (综合科) owns the fixtures. */
 export const PERSONA_USERNAME: Record<Exclude<Persona, "ANONYMOUS">, string> = {
   ADMIN: "admin",
+  SECURITY_ADMIN: "secadmin",
+  AUDITOR: "auditor",
   LEADER: "leader",
   COORDINATOR: "coordinator",
   STAFF_OWNER: "staff-zonghe",

@@ -9,7 +9,7 @@ import type { ActionCase, MatrixContext } from "@/tests/security/action-cases";
 import { PERSONA_USERNAME, type Persona } from "@/tests/security/personas";
 
 const FILE = "lib/reminders/actions.ts";
-const SIGNED_IN = ["ADMIN", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER"] as const;
+const SIGNED_IN = ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER"] as const;
 
 /** A day a month from now (Beijing), so "not before today" always holds. */
 function inAMonth(): string {

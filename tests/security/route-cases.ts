@@ -129,6 +129,12 @@ export const ROUTE_CASES: RouteCase[] = [
     call: async () => ({ url: `${ORIGIN}/api/export/ledger?year=2025` }),
   },
   {
+    key: "app/api/audit/export/route.ts GET",
+    // Only the 安全审计员 exports the audit log (三员分立); leaders read it on the page.
+    allowed: ["AUDITOR"],
+    call: async () => ({ url: `${ORIGIN}/api/audit/export?action=login` }),
+  },
+  {
     key: "app/api/export/evidence/route.ts GET",
     allowed: [...READERS, "STAFF_OTHER"],
     call: async () => ({ url: `${ORIGIN}/api/export/evidence?year=2025` }),

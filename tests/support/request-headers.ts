@@ -3,7 +3,7 @@
  * mocks it for every test file). By default a same-origin browser request, as the portal's own
  * pages send; a test sets others to play a forged request and resets them afterwards.
  */
-export const SAME_ORIGIN_HEADERS: Record<string, string> = { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" };
+export const SAME_ORIGIN_HEADERS: Record<string, string> = { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "x-portal-peer": "127.0.0.1" };
 
 const KEY = "__portalTestRequestHeaders";
 

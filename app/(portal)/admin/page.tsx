@@ -1,18 +1,10 @@
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
-import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import { ActionForm } from "@/components/action-form";
 import { signDateReportYear } from "@/lib/report/output";
 import { formatChineseDate } from "@/lib/report/sentences";
-import {
-  createOfficeAction,
-  createUserAction,
-  resetPasswordAction,
-  unlockUserAction,
-  updateOfficeAction,
-  updateSettingsAction,
-  updateUserAction,
-} from "@/lib/admin/actions";
+import { createOfficeAction, updateOfficeAction, updateSettingsAction } from "@/lib/admin/actions";
+import { UsersSection } from "@/components/admin/users-section";
 
 export const metadata = { title: "系统管理 - 法治建设工作台" };
 
@@ -84,70 +76,7 @@ export default async function AdminPage() {
         </ActionForm>
       </section>
 
-      <section className="card" aria-labelledby="users-title">
-        <h2 id="users-title" className="mb-3 font-semibold">用户</h2>
-        <div className="overflow-x-auto">
-          <table className="table mb-4">
-            <thead>
-              <tr><th>用户名</th><th>姓名 / 角色 / 科室 / 状态</th><th>重置密码</th><th>解锁</th></tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.username}`}>
-                  <td className="font-mono">{u.username}</td>
-                  <td>
-                    <ActionForm action={updateUserAction} submitLabel="保存" buttonClassName="btn" className="flex flex-wrap items-end gap-2">
-                      <input type="hidden" name="id" value={u.id} />
-                      <input type="hidden" name="version" value={u.version} />
-                      <input className="input w-28" name="displayName" defaultValue={u.displayName} aria-label="姓名" />
-                      <select className="input w-36" name="role" defaultValue={u.role} aria-label="角色">
-                        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
-                      </select>
-                      <select className="input w-32" name="officeId" defaultValue={u.officeId ?? ""} aria-label="科室">
-                        <option value="">（无）</option>
-                        {activeOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                      </select>
-                      <label className="flex items-center gap-1 text-sm">
-                        <input type="checkbox" name="active" defaultChecked={u.active} /> 启用
-                      </label>
-                    </ActionForm>
-                  </td>
-                  <td>
-                    <ActionForm action={resetPasswordAction} submitLabel="重置" buttonClassName="btn" className="flex items-end gap-2">
-                      <input type="hidden" name="id" value={u.id} />
-                      <input className="input w-32" name="password" type="password" placeholder="新密码" aria-label="新密码" autoComplete="new-password" />
-                    </ActionForm>
-                  </td>
-                  <td>
-                    <ActionForm action={unlockUserAction} submitLabel="解锁" buttonClassName="btn">
-                      <input type="hidden" name="id" value={u.id} />
-                    </ActionForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <h3 className="mb-2 text-sm font-semibold">新增用户</h3>
-        <ActionForm action={createUserAction} submitLabel="创建用户" className="flex flex-wrap items-end gap-2">
-          <label><span className="label">用户名</span><input className="input w-36" name="username" required /></label>
-          <label><span className="label">姓名</span><input className="input w-28" name="displayName" required /></label>
-          <label><span className="label">初始密码</span><input className="input w-36" name="password" type="password" autoComplete="new-password" required /></label>
-          <label>
-            <span className="label">角色</span>
-            <select className="input w-36" name="role" defaultValue="STAFF">
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
-            </select>
-          </label>
-          <label>
-            <span className="label">科室</span>
-            <select className="input w-32" name="officeId" defaultValue="">
-              <option value="">（无）</option>
-              {activeOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-            </select>
-          </label>
-        </ActionForm>
-      </section>
+      <UsersSection users={users} offices={activeOffices} />
     </div>
   );
 }

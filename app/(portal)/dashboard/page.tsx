@@ -1,4 +1,7 @@
-import { requirePageUser } from "@/lib/auth/dal";
+import { redirect } from "next/navigation";
+import { getCurrentUser, requirePageUser } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/permissions";
+import { homePathFor } from "@/components/nav";
 import { prisma } from "@/lib/db";
 import { loadDashboard } from "@/lib/dashboard/data";
 import { DashboardHeader } from "./_components/header";
@@ -20,6 +23,9 @@ function intParam(value: string | string[] | undefined): number | null {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // The login lands here; the 安全保密管理员 and 安全审计员 have no dashboard and go to their own page.
+  const signedIn = await getCurrentUser();
+  if (signedIn && !signedIn.securityStep && !can(signedIn.role, "dashboard:read")) redirect(homePathFor(signedIn.role));
   const user = await requirePageUser("dashboard:read");
   const params = await searchParams;
   const status = typeof params.status === "string" ? params.status : null;
