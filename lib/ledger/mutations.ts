@@ -14,6 +14,7 @@ import { EDITABLE_STATUSES, TRANSITIONS, canDelete, canEdit, canRestore, decide,
 import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas";
 import { leadHasLinks, linkedLeadDeleted, validateEntryFields, type CheckedFields } from "./validate";
 import { entryContributors } from "./contributors";
+import { workflowNotice } from "./workflow-notices";
 
 export { addAttachment, removeAttachment } from "./attachments";
 
@@ -153,8 +154,39 @@ export async function transitionEntry(db: Db, user: LedgerUser, action: Workflow
       before: { status: found.status, version: found.version },
       after: { status: after.status, version: after.version, returnReason: action === "return" ? after.returnReason : undefined },
     });
+    await notifyWorkflowStep(tx, user, action, after);
     return after;
   });
+}
+
+/**
+ * The notification of a workflow step (lib/ledger/workflow-notices.ts), written in the step's
+ * transaction: the reviewers (active 法治办 accounts) of a submission, the entry's office (its
+ * active STAFF and the entry's creator) of a return, approval or reopening; never the actor.
+ */
+async function notifyWorkflowStep(tx: Tx, user: LedgerUser, action: WorkflowAction, entry: { id: number; title: string; officeId: number; createdById: number; workPointId: number; returnReason: string | null }) {
+  const [point, office, actor] = await Promise.all([
+    tx.workPoint.findUnique({ where: { id: entry.workPointId }, select: { number: true } }),
+    tx.office.findUnique({ where: { id: entry.officeId }, select: { name: true } }),
+    tx.user.findUnique({ where: { id: user.id }, select: { displayName: true } }),
+  ]);
+  const notice = workflowNotice(
+    action,
+    { id: entry.id, title: entry.title, officeName: office?.name ?? "", pointNumber: point?.number ?? 0 },
+    actor?.displayName ?? user.username,
+    entry.returnReason ?? undefined,
+  );
+  if (!notice) return;
+  const recipients = await tx.user.findMany({
+    where:
+      notice.audience === "reviewers"
+        ? { role: "COORDINATOR", active: true, id: { not: user.id } }
+        : { active: true, id: { not: user.id }, OR: [{ officeId: entry.officeId, role: "STAFF" }, { id: entry.createdById }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({ data: recipients.map((r) => ({ userId: r.id, title: notice.title, body: notice.body, link: notice.link })) });
 }
 
 /**

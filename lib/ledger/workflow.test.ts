@@ -36,6 +36,10 @@ const TABLE: Row[] = [
   ["recall", "STAFF", "APPROVED", {}, "不能撤回提交"],
   ["recall", "STAFF", "SUBMITTED", { office: OTHER_OFFICE }, FORBIDDEN],
   ["recall", "LEADER", "SUBMITTED", {}, FORBIDDEN],
+  // the coordinator records for every office but withdraws only its own office's or its own records
+  ["recall", "COORDINATOR", "SUBMITTED", { office: OTHER_OFFICE }, "只有提交该记录的科室可以撤回提交"],
+  ["recall", "COORDINATOR", "SUBMITTED", { office: OTHER_OFFICE, creator: ME }, "DRAFT"],
+  ["recall", "COORDINATOR", "SUBMITTED", {}, "DRAFT"],
   // approve: reviewers only, SUBMITTED only, never one's own entry
   ["approve", "COORDINATOR", "SUBMITTED", {}, "APPROVED"],
   ["approve", "LEADER", "SUBMITTED", { office: OTHER_OFFICE }, "APPROVED"],

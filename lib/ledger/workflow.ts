@@ -77,6 +77,7 @@ export const FORBIDDEN = "您没有执行此操作的权限";
 export const SELF_REVIEW = "不能审核自己录入的台账";
 export const CONTRIBUTOR_REVIEW = "您参与了该记录的填报或修改，不能审核通过，请由其他审核人审核";
 export const DELETED = "该台账已删除，请先恢复";
+export const RECALL_OTHER_OFFICE = "只有提交该记录的科室可以撤回提交";
 
 /** Whether the actor records for this office: their own office, or any office with ledger:writeAll. */
 export function writesForOffice(actor: WorkflowActor, officeId: number): boolean {
@@ -89,6 +90,8 @@ export function decide(action: WorkflowAction, actor: WorkflowActor, entry: Work
   const t = TRANSITIONS[action];
   if (!can(actor.role, t.permission)) return { ok: false, message: FORBIDDEN };
   if (t.ownOffice && !writesForOffice(actor, entry.officeId)) return { ok: false, message: FORBIDDEN };
+  // Only the submitting side withdraws a submission: the entry's office, or whoever recorded it.
+  if (action === "recall" && actor.officeId !== entry.officeId && actor.id !== entry.createdById) return { ok: false, message: RECALL_OTHER_OFFICE };
   if (entry.deleted) return { ok: false, message: DELETED };
   if (t.notCreator && entry.createdById === actor.id) return { ok: false, message: SELF_REVIEW };
   if (t.notContributor && (entry.contributorIds ?? [entry.createdById]).includes(actor.id)) return { ok: false, message: CONTRIBUTOR_REVIEW };

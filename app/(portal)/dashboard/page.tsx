@@ -9,6 +9,8 @@ import { Comparison, Headline } from "./_components/figures";
 import { Charts } from "./_components/charts";
 import { PointsGrid } from "./_components/points-grid";
 import { AttentionTable, OfficeRankingTable, UpcomingTable } from "./_components/tables";
+import { loadMyTasks } from "@/lib/dashboard/my-tasks";
+import { MyTasksPanel } from "@/components/dashboard/my-tasks";
 import "./dashboard.css";
 import "./print.css";
 
@@ -29,7 +31,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser("dashboard:read");
   const params = await searchParams;
   const status = typeof params.status === "string" ? params.status : null;
-  const dash = await loadDashboard(prisma, user, { year: intParam(params.year), officeId: intParam(params.officeId), status });
+  const [dash, tasks] = await Promise.all([
+    loadDashboard(prisma, user, { year: intParam(params.year), officeId: intParam(params.officeId), status }),
+    loadMyTasks(prisma, user),
+  ]);
 
   if (!dash) {
     return (
@@ -43,6 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="dashboard-print space-y-4">
       <DashboardHeader dash={dash} />
+      <MyTasksPanel tasks={tasks} />
       <Headline dash={dash} />
       <Comparison dash={dash} />
       <Charts dash={dash} />

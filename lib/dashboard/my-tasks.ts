@@ -1,0 +1,56 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/dal";
+
+export interface TaskEntry {
+  id: number;
+  title: string;
+  officeName: string;
+  pointNumber: number;
+  note: string | null;
+}
+
+export interface MyTasks {
+  /** Submitted entries this reviewer may decide (not their own records). */
+  toReview: { count: number; entries: TaskEntry[] } | null;
+  /** Returned entries of the user's office, with the reason. */
+  returned: TaskEntry[];
+  /** The user's own drafts not yet submitted. */
+  drafts: TaskEntry[];
+  /** 催办 to the user's office not yet answered. */
+  remindersToAnswer: number;
+  unreadNotifications: number;
+}
+
+const SHOWN = 5;
+
+type Row = { id: number; title: string; returnReason: string | null; office: { name: string }; workPoint: { number: number } };
+const toTask = (row: Row): TaskEntry => ({ id: row.id, title: row.title, officeName: row.office.name, pointNumber: row.workPoint.number, note: row.returnReason });
+const select = { id: true, title: true, returnReason: true, office: { select: { name: true } }, workPoint: { select: { number: true } } } as const;
+
+/** "待我处理": what waits on this person, for the top of their home page. */
+export async function loadMyTasks(db: Db, user: CurrentUser): Promise<MyTasks> {
+  const reviewer = can(user.role, "ledger:review");
+  const writesOwnOffice = can(user.role, "ledger:write") && user.officeId !== null;
+  const reviewWhere = { status: "SUBMITTED", deletedAt: null, createdById: { not: user.id } };
+  const [reviewCount, reviewRows, returned, drafts, remindersToAnswer, unreadNotifications] = await Promise.all([
+    reviewer ? db.ledgerEntry.count({ where: reviewWhere }) : Promise.resolve(0),
+    reviewer ? db.ledgerEntry.findMany({ where: reviewWhere, select, orderBy: { submittedAt: "asc" }, take: SHOWN }) : Promise.resolve([]),
+    writesOwnOffice
+      ? db.ledgerEntry.findMany({ where: { status: "RETURNED", deletedAt: null, officeId: user.officeId! }, select, orderBy: { reviewedAt: "desc" }, take: SHOWN })
+      : Promise.resolve([]),
+    can(user.role, "ledger:write")
+      ? db.ledgerEntry.findMany({ where: { status: "DRAFT", deletedAt: null, createdById: user.id }, select, orderBy: { updatedAt: "desc" }, take: SHOWN })
+      : Promise.resolve([]),
+    can(user.role, "reminder:reply") && user.officeId !== null ? db.reminder.count({ where: { officeId: user.officeId, reply: null } }) : Promise.resolve(0),
+    db.notification.count({ where: { userId: user.id, readAt: null } }),
+  ]);
+  return {
+    toReview: reviewer ? { count: reviewCount, entries: reviewRows.map(toTask) } : null,
+    returned: returned.map(toTask),
+    drafts: drafts.map(toTask),
+    remindersToAnswer,
+    unreadNotifications,
+  };
+}
