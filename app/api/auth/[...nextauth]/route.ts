@@ -50,7 +50,7 @@ export async function POST(request: NextRequest, context: Context) {
   const store: AuthRequestContext = { ip: clientAddress(request.headers) };
 
   if (action === "callback") {
-    const outcome = await loginLimiter.run(() => handler(rebuilt, context) as Promise<Response>);
+    const outcome = await loginLimiter.run(() => authRequestContext.run(store, () => handler(rebuilt, context) as Promise<Response>));
     return outcome.admitted ? outcome.value : busyResponse(request);
   }
   const response = (await authRequestContext.run(store, () => handler(rebuilt, context))) as Response;
