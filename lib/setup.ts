@@ -14,6 +14,7 @@ export type SeedOutcome = { kind: "demo" } | { kind: "admin"; password: string }
 /**
  * Seeds an empty database: demo data unless SEED_DEMO=0, otherwise a single `admin` account with
  * a random password printed once, so a production install is never left without an administrator.
+ * That password was chosen by the machine and shown on a console: it must be changed at the first login.
  */
 export async function seedIfEmpty(db: Db, seedDemoData = process.env.SEED_DEMO !== "0"): Promise<SeedOutcome> {
   if ((await db.user.count()) > 0) return { kind: "none" };
@@ -21,11 +22,12 @@ export async function seedIfEmpty(db: Db, seedDemoData = process.env.SEED_DEMO !
     await seedDemo(db);
     return { kind: "demo" };
   }
-  const password = `${crypto.randomBytes(9).toString("base64url")}9a`;
+  // Random, with upper and lower case and a digit whatever the random part holds (lib/auth/password-policy.ts).
+  const password = `${crypto.randomBytes(9).toString("base64url")}Ka9`;
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const settings = await tx.unitSettings.upsert({ where: { id: 1 }, create: { id: 1, unitName: "XX市政协办公室", signature: "XX市政协办公室" }, update: {} });
-    const admin = await tx.user.create({ data: { username: "admin", displayName: "系统管理员", role: "ADMIN", passwordHash } });
+    const admin = await tx.user.create({ data: { username: "admin", displayName: "系统管理员", role: "ADMIN", passwordHash, mustChangePassword: true } });
     // Like every seeded row, the two get their "create" audit rows (never the password hash).
     const created = (entity: string, entityId: number, after: object) =>
       tx.auditLog.create({ data: { entity, entityId: String(entityId), action: "create", username: "system", after: JSON.stringify({ ...after, seeded: true }) } });

@@ -5,6 +5,7 @@ import { navFor } from "@/components/nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationBell } from "@/components/notification-bell";
 import { SessionKeepAlive } from "@/components/session-keep-alive";
+import { SESSION_IDLE_SECONDS } from "@/lib/auth/options";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
@@ -27,11 +28,12 @@ export default async function PortalLayout({ children }: { children: React.React
               {user.displayName}
               <span className="ml-1 text-red-100">（{ROLE_LABEL[user.role]}{user.officeName ? ` · ${user.officeName}` : ""}）</span>
             </span>
+            <Link href="/account/password" className="text-red-100 underline-offset-2 hover:underline">修改密码</Link>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <SessionKeepAlive />
+      <SessionKeepAlive idleMinutes={SESSION_IDLE_SECONDS / 60} userId={user.id} />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>
   );

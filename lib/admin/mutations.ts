@@ -3,6 +3,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { hashPassword } from "@/lib/auth/password";
 import { isAdminRole, isRole } from "@/lib/auth/roles";
+import { newPasswordProblems, pushPasswordHistory } from "@/lib/auth/password-store";
 import type { CreateOfficeInput, CreateUserInput, UpdateAccountSecurityInput, UpdateOfficeInput, UpdateSettingsInput, UpdateUserInput } from "./schemas";
 
 function publicUser<T extends { passwordHash?: string }>(user: T): Omit<T, "passwordHash"> {
@@ -44,7 +45,8 @@ export async function createUser(db: Db, actor: AuditActor, input: CreateUserInp
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { username: input.username, displayName: input.displayName, role: input.role, officeId: input.officeId, passwordHash },
+      // An initial password: the user chooses their own at the first login (lib/auth/security-gate.ts).
+      data: { username: input.username, displayName: input.displayName, role: input.role, officeId: input.officeId, passwordHash, mustChangePassword: true },
     });
     await writeAudit(tx, actor, { entity: "User", entityId: user.id, action: "create", after: publicUser(user) });
     return publicUser(user);
@@ -103,15 +105,20 @@ export async function updateAccountSecurity(db: Db, actor: AuditActor, input: Up
   });
 }
 
+/** A reset password must be changed at the next login; it ends the user's sessions and joins the password history. */
 export async function resetPassword(db: Db, actor: AuditActor, input: { id: number; password: string }) {
+  const target = await db.user.findUnique({ where: { id: input.id } });
+  const problems = target ? await newPasswordProblems(db, target, input.password, { checkHistory: false }) : [];
+  if (problems.length > 0) throw new UserFacingError(problems.join("；"));
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.id } });
     if (!user) throw new UserFacingError("用户不存在");
     await tx.user.update({
       where: { id: input.id },
-      data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 }, lockedUntil: null },
+      data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 }, lockedUntil: null, mustChangePassword: true, passwordChangedAt: new Date() },
     });
+    await pushPasswordHistory(tx, user.id, user.passwordHash);
     await writeAudit(tx, actor, { entity: "User", entityId: input.id, action: "password.reset" });
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUSINESS_ROLES, ROLES } from "@/lib/auth/roles";
-import { isAcceptablePassword, PASSWORD_RULE_MESSAGE } from "@/lib/auth/password";
+import { passwordPolicyErrors, PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 
 const id = z.coerce.number({ message: "编号无效" }).int().positive("编号无效");
 const version = z.coerce.number({ message: "版本号无效" }).int().positive("版本号无效");
@@ -18,7 +18,10 @@ export const createOfficeSchema = z
 
 export const updateOfficeSchema = createOfficeSchema.extend({ id, version, active: checkbox }).strict();
 
-const password = z.string().refine(isAcceptablePassword, PASSWORD_RULE_MESSAGE);
+// The password rules (lib/auth/password-policy.ts); the username and history checks need the account.
+const password = z.string().superRefine((value, ctx) => {
+  for (const message of passwordPolicyErrors(value)) ctx.addIssue({ code: "custom", message });
+});
 
 export const createUserSchema = z
   .object({
@@ -35,7 +38,8 @@ export const createUserSchema = z
     officeId: optionalOfficeId,
   })
   .strict()
-  .refine((v) => v.role !== "STAFF" || v.officeId !== null, { message: "科室人员必须选择所属科室", path: ["officeId"] });
+  .refine((v) => v.role !== "STAFF" || v.officeId !== null, { message: "科室人员必须选择所属科室", path: ["officeId"] })
+  .refine((v) => !passwordPolicyErrors(v.password, v.username).includes(PASSWORD_MESSAGES.username), { message: PASSWORD_MESSAGES.username, path: ["password"] });
 
 export const updateUserSchema = z
   .object({

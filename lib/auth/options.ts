@@ -4,8 +4,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/security/client-address";
 import { authenticate } from "./login";
 import { authRequestContext, revokeSession } from "./revocation";
+import { sessionIdleMinutes } from "./session-policy";
+import { claimSession } from "./single-session";
 
-export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
+/** The idle limit (SESSION_IDLE_MINUTES, default 30): the JWT's and the cookie's lifetime from their last renewal. */
+export const SESSION_IDLE_SECONDS = sessionIdleMinutes() * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
@@ -41,6 +44,8 @@ export const authOptions: NextAuthOptions = {
         token.sv = (user as { sv?: number }).sv ?? 0;
         token.loginAt = Date.now();
         token.sid = crypto.randomUUID();
+        // SINGLE_SESSION=1: this login becomes the account's one live session (lib/auth/single-session.ts).
+        await claimSession(token.uid, token.sid, authRequestContext.getStore()?.ip ?? "");
       }
       // Past the absolute limit the token is emptied, so re-issuing it cannot extend the session.
       if (typeof token.loginAt === "number" && Date.now() - token.loginAt > SESSION_ABSOLUTE_MS) return {};

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { passwordPolicyErrors, PASSWORD_RULE_SUMMARY } from "./password-policy";
 
 // Algorithm.Argon2id; the enum is an ambient const enum that isolatedModules cannot read.
 const ARGON2ID = 2;
@@ -25,8 +26,8 @@ export function timingDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-/** At least 8 characters with letters and digits: the rule the admin forms enforce. */
-export const PASSWORD_RULE_MESSAGE = "密码至少 8 位，且须同时包含字母和数字";
+/** The rules that need no database (lib/auth/password-policy.ts): length and character classes. */
+export const PASSWORD_RULE_MESSAGE = PASSWORD_RULE_SUMMARY;
 export function isAcceptablePassword(password: string): boolean {
-  return password.length >= 8 && password.length <= 128 && /[A-Za-z]/.test(password) && /\d/.test(password);
+  return passwordPolicyErrors(password).length === 0;
 }

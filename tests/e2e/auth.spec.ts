@@ -70,7 +70,17 @@ test("admin creates a user who can then log in; disabling ends the session at on
 
   const other = await browser.newContext();
   const staffPage = await other.newPage();
-  await login(staffPage, "staff-test", "Test@2025x");
+  // An initial password: the first login asks for the user's own (tests/e2e/password-policy.spec.ts).
+  await staffPage.goto("/login");
+  await staffPage.getByLabel("用户名").fill("staff-test");
+  await staffPage.getByLabel("密码").fill("Test@2025x");
+  await staffPage.getByRole("button", { name: "登录" }).click();
+  await expect(staffPage).toHaveURL(/\/account\/password/);
+  await staffPage.getByLabel("当前密码").fill("Test@2025x");
+  await staffPage.getByLabel("新密码", { exact: true }).fill("Chosen@2025x");
+  await staffPage.getByLabel("确认新密码").fill("Chosen@2025x");
+  await staffPage.getByRole("button", { name: "修改密码" }).click();
+  await expect(staffPage).toHaveURL(/\/dashboard/);
 
   await page.reload();
   const row = page.getByTestId("user-row-staff-test");

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { Persona } from "./personas";
+import { PERSONAS, type Persona } from "./personas";
 import { PLAN_CASES } from "./plan-cases";
 import { REPORT_ACTION_CASES } from "@/tests/security/report-cases";
 import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/security/ledger-cases";
@@ -85,7 +85,20 @@ const ADMIN_CASES: ActionCase[] = [
   },
 ];
 
-export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES];
+/** One's own password: every signed-in account (the demo accounts' password is Demo@2025). */
+const ACCOUNT_CASES: ActionCase[] = [
+  {
+    file: "lib/account/actions.ts",
+    name: "changePasswordAction",
+    allowed: PERSONAS.filter((p) => p !== "DISABLED" && p !== "ANONYMOUS"),
+    input: (c) => {
+      const password = `Matrix@${c.seq()}pw`;
+      return { currentPassword: "Demo@2025", newPassword: password, confirmPassword: password };
+    },
+  },
+];
+
+export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES];
 
 /** Rows the fixtures above rely on. */
 export async function prepareMatrixFixtures(db: Db): Promise<Record<string, number>> {

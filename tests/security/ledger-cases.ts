@@ -78,7 +78,8 @@ export const LEDGER_ACTION_CASES: ActionCase[] = [
   },
   { file: FILE, name: "updateEntryAction", allowed: WRITERS, input: async (c) => ({ ...idVersion(await entry(c, "DRAFT")), ...fields(c) }) },
   { file: FILE, name: "submitEntryAction", allowed: WRITERS, input: async (c) => idVersion(await entry(c, "DRAFT")) },
-  { file: FILE, name: "recallEntryAction", allowed: WRITERS, input: async (c) => idVersion(await entry(c, "SUBMITTED")) },
+  // Only the submitting office (or the recorder) withdraws: the coordinator is refused on 综合科's entries.
+  { file: FILE, name: "recallEntryAction", allowed: ["STAFF_OWNER"], input: async (c) => idVersion(await entry(c, "SUBMITTED")) },
   { file: FILE, name: "approveEntryAction", allowed: REVIEWERS, input: async (c) => idVersion(await entry(c, "SUBMITTED")) },
   { file: FILE, name: "returnEntryAction", allowed: REVIEWERS, input: async (c) => ({ ...idVersion(await entry(c, "SUBMITTED")), reason: "请补充签到表" }) },
   { file: FILE, name: "reopenEntryAction", allowed: ["COORDINATOR"], input: async (c) => idVersion(await entry(c, "APPROVED")) },

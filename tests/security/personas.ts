@@ -31,4 +31,4 @@ export async function sessionFor(db: Db, persona: Persona) {
   return { expires: new Date(Date.now() + 3600_000).toISOString(), uid: user.id, sv: user.sessionVersion, loginAt: Date.now(), sid: crypto.randomUUID() };
 }
 
-export const REFUSAL_MESSAGES = ["您没有执行此操作的权限", "登录已失效，请重新登录", "记录不存在或无权访问"];
+export const REFUSAL_MESSAGES = ["您没有执行此操作的权限", "登录已失效，请重新登录", "记录不存在或无权访问", "只有提交该记录的科室可以撤回提交"];

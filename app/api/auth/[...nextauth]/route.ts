@@ -33,7 +33,8 @@ function busyResponse(request: NextRequest): Response {
  * next-auth's POST endpoints get the body only after it has been read under the cap
  * (lib/security/body.ts). A login (the credentials callback, the only place a password is
  * verified) then takes a slot of the login limiter (lib/auth/login-limiter.ts) or is refused with
- * 429 — after the body is read, so a client trickling its body cannot hold a slot. A sign-out runs
+ * 429 — after the body is read, so a client trickling its body cannot hold a slot; it runs with the
+ * client address at hand for the one-session takeover's audit row (lib/auth/single-session.ts). A sign-out runs
  * with the client address at hand for the audit row, and fails visibly when the session could not
  * be revoked (lib/auth/revocation.ts).
  */
@@ -50,7 +51,7 @@ export async function POST(request: NextRequest, context: Context) {
   const store: AuthRequestContext = { ip: clientAddress(request.headers) };
 
   if (action === "callback") {
-    const outcome = await loginLimiter.run(() => handler(rebuilt, context) as Promise<Response>);
+    const outcome = await loginLimiter.run(() => authRequestContext.run(store, () => handler(rebuilt, context) as Promise<Response>));
     return outcome.admitted ? outcome.value : busyResponse(request);
   }
   const response = (await authRequestContext.run(store, () => handler(rebuilt, context))) as Response;
