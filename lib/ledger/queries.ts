@@ -2,6 +2,7 @@
  * Read side of the ledger. Every entry query spreads readScope(user) (and deletedScope) into its
  * `where`: STAFF only ever get rows of their own office, whatever the URL says.
  */
+import { entryHistory, type HistoryRound } from "./history";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
@@ -167,14 +168,21 @@ const detailInclude = {
   _count: { select: { coHostEntries: { where: { deletedAt: null } } } },
 } satisfies Prisma.LedgerEntryInclude;
 
-export type LedgerEntryDetail = Prisma.LedgerEntryGetPayload<{ include: typeof detailInclude }> & { reviewedByName: string | null };
+export type LedgerEntryDetail = Prisma.LedgerEntryGetPayload<{ include: typeof detailInclude }> & { reviewedByName: string | null; history: HistoryRound[] };
 
 /** One entry with everything its page shows, or null when it does not exist or is not the user's to see. */
 export async function getEntryDetail(db: Db, user: LedgerUser, id: number): Promise<LedgerEntryDetail | null> {
   const entry = await db.ledgerEntry.findFirst({ where: { id, ...readScope(user), ...deletedScope(user) }, include: detailInclude });
   if (!entry) return null;
-  const reviewer = entry.reviewedById ? await db.user.findUnique({ where: { id: entry.reviewedById }, select: { displayName: true } }) : null;
-  return { ...entry, reviewedByName: reviewer?.displayName ?? null };
+  const [reviewer, auditRows] = await Promise.all([
+    entry.reviewedById ? db.user.findUnique({ where: { id: entry.reviewedById }, select: { displayName: true } }) : null,
+    db.auditLog.findMany({ where: { entity: "LedgerEntry", entityId: String(entry.id) }, select: { at: true, action: true, userId: true, username: true, after: true }, orderBy: { id: "asc" } }),
+  ]);
+  const actorIds = [...new Set(auditRows.map((r) => r.userId).filter((v): v is number => v !== null))];
+  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } }) : [];
+  const nameOf = new Map(actors.map((a) => [a.id, a.displayName]));
+  const history = entryHistory(auditRows.map((r) => ({ at: r.at, action: r.action, after: r.after, actorName: (r.userId !== null ? nameOf.get(r.userId) : undefined) ?? r.username })));
+  return { ...entry, reviewedByName: reviewer?.displayName ?? null, history };
 }
 
 const pointInclude = {

@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "@/tests/support/test-db";
 import type { LedgerUser } from "@/lib/ledger/access";
 import * as m from "@/lib/ledger/mutations";
 import { loadMyTasks } from "@/lib/dashboard/my-tasks";
+import { getEntryDetail } from "@/lib/ledger/queries";
 import { ledgerUser, pointOf } from "@/tests/support/ledger-helpers";
 import type { CurrentUser } from "@/lib/auth/dal";
 
@@ -75,6 +76,14 @@ describe("workflow notifications", () => {
     await m.transitionEntry(t.db, leader, "approve", { id: entry.id, version: resubmitted.version });
     expect(await noticesSince(mark)).toEqual([
       { to: "staff-zonghe", title: "已通过：第1项台账“通知测试：专题学习”", body: "王秘书长审核通过，该记录已计入完成情况。", link: `/ledger/${entry.id}` },
+    ]);
+
+    // The entry page shows the history per round, in order, with who did what.
+    const detail = await getEntryDetail(t.db, zonghe, entry.id);
+    expect(detail!.history.map((r) => [r.title, r.events.map((e) => `${e.actorName}${e.label}${e.note ? `（${e.note}）` : ""}`)])).toEqual([
+      ["填报", ["张综合录入"]],
+      ["第1轮审核", ["张综合提交审核", "李法治退回（原因：请补充签到表）"]],
+      ["第2轮审核", ["张综合提交审核", "王秘书长审核通过"]],
     ]);
   });
 

@@ -63,10 +63,26 @@ export function EntryDetails({ entry }: { entry: LedgerEntryDetail }) {
         ) : null}
         <dt className="text-slate-500">录入</dt>
         <dd>{entry.createdBy.displayName} · {when(entry.createdAt)}</dd>
-        <dt className="text-slate-500">提交 / 审核</dt>
+        <dt className="text-slate-500">办理经过</dt>
         <dd>
-          {entry.submittedAt ? `提交于 ${when(entry.submittedAt)}` : "未提交"}
-          {entry.reviewedAt ? ` · ${entry.reviewedByName ?? ""} 审核于 ${when(entry.reviewedAt)}` : ""}
+          {entry.history.length === 0 ? (
+            entry.submittedAt ? `提交于 ${when(entry.submittedAt)}` : "未提交"
+          ) : (
+            <ol className="space-y-1" data-testid="entry-history">
+              {entry.history.map((round) => (
+                <li key={round.title}>
+                  <span className="mr-2 font-medium">{round.title}</span>
+                  {round.events.map((e, i) => (
+                    <span key={i} className="mr-2 inline-block">
+                      {i > 0 ? "→ " : ""}
+                      {when(e.at)} {e.actorName} {e.label}
+                      {e.note ? `（${e.note}）` : ""}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ol>
+          )}
         </dd>
       </dl>
     </section>
