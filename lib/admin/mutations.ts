@@ -3,6 +3,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { hashPassword } from "@/lib/auth/password";
 import { isAdminRole, isRole } from "@/lib/auth/roles";
+import { formatEvidenceKinds, TARGET_KINDS } from "@/lib/ledger/evidence-rules";
 import { newPasswordProblems, pushPasswordHistory } from "@/lib/auth/password-store";
 import type { CreateOfficeInput, CreateUserInput, UpdateAccountSecurityInput, UpdateOfficeInput, UpdateSettingsInput, UpdateUserInput } from "./schemas";
 
@@ -134,17 +135,25 @@ export async function unlockUser(db: Db, actor: AuditActor, input: { id: number 
   });
 }
 
+/** The evidence rule fields of the settings form, when the form carried them. */
+function evidenceRuleOf(input: UpdateSettingsInput): { evidenceKinds?: string; coHostWindowDays?: number } {
+  const rule: { evidenceKinds?: string; coHostWindowDays?: number } = {};
+  if (input.evidenceRules) rule.evidenceKinds = formatEvidenceKinds(TARGET_KINDS.filter((kind) => input[`evidence_${kind}`]));
+  if (input.coHostWindowDays !== undefined) rule.coHostWindowDays = input.coHostWindowDays;
+  return rule;
+}
+
 export async function updateSettings(db: Db, actor: AuditActor, input: UpdateSettingsInput) {
   return db.$transaction(async (tx) => {
     const before = await tx.unitSettings.findUnique({ where: { id: 1 } });
     if (!before) {
-      const created = await tx.unitSettings.create({ data: { id: 1, unitName: input.unitName, signature: input.signature, reportDate: input.reportDate } });
+      const created = await tx.unitSettings.create({ data: { id: 1, unitName: input.unitName, signature: input.signature, reportDate: input.reportDate, ...evidenceRuleOf(input) } });
       await writeAudit(tx, actor, { entity: "UnitSettings", entityId: 1, action: "create", after: created });
       return created;
     }
     const { count } = await tx.unitSettings.updateMany({
       where: { id: 1, version: input.version },
-      data: { unitName: input.unitName, signature: input.signature, reportDate: input.reportDate, version: { increment: 1 } },
+      data: { unitName: input.unitName, signature: input.signature, reportDate: input.reportDate, ...evidenceRuleOf(input), version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError();
     const after = await tx.unitSettings.findUniqueOrThrow({ where: { id: 1 } });

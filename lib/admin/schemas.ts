@@ -86,6 +86,17 @@ export const updateSettingsSchema = z
     unitName: z.string().trim().min(2, "请填写单位名称").max(60, "单位名称不超过 60 个字"),
     signature: z.string().trim().min(2, "请填写署名").max(60, "署名不超过 60 个字"),
     reportDate: reportDate.optional().transform((v) => v ?? null),
+    // The evidence rule (lib/ledger/evidence-rules.ts): present when the form shows it, so a form
+    // without these fields leaves the rule as it is rather than switching it off.
+    evidenceRules: z.literal("1").optional(),
+    evidence_COUNT: checkbox.optional(),
+    evidence_SUM: checkbox.optional(),
+    evidence_PERCENT: checkbox.optional(),
+    evidence_BOOLEAN: checkbox.optional(),
+    coHostWindowDays: z.preprocess(
+      (v) => (v === "" || v === undefined ? undefined : v),
+      z.coerce.number({ message: "协办关联的日期相差天数须为 0 至 366 的整数" }).int("协办关联的日期相差天数须为 0 至 366 的整数").min(0, "协办关联的日期相差天数须为 0 至 366 的整数").max(366, "协办关联的日期相差天数须为 0 至 366 的整数").optional(),
+    ),
   })
   .strict();
 

@@ -15,6 +15,7 @@ import type { CreateEntryInput, EntryFields, UpdateEntryInput } from "./schemas"
 import { leadHasLinks, linkedLeadDeleted, validateEntryFields, type CheckedFields } from "./validate";
 import { entryContributors } from "./contributors";
 import { workflowNotice } from "./workflow-notices";
+import { formatEvidenceKinds, missingEvidenceMessage, parseEvidenceKinds, TARGET_KINDS, targetsNeedingEvidence } from "./evidence-rules";
 
 export { addAttachment, removeAttachment } from "./attachments";
 
@@ -130,6 +131,7 @@ export async function transitionEntry(db: Db, user: LedgerUser, action: Workflow
     const decision = decide(action, user, { ...asWorkflowEntry(found), contributorIds });
     if (!decision.ok) throw new ForbiddenError(decision.message);
     if (found.version !== input.version) throw new ConflictError();
+    if (action === "submit") await assertEvidence(tx, found.id);
     const now = new Date();
     const extra =
       action === "submit"
@@ -157,6 +159,22 @@ export async function transitionEntry(db: Db, user: LedgerUser, action: Workflow
     await notifyWorkflowStep(tx, user, action, after);
     return after;
   });
+}
+
+/**
+ * The unit's evidence rule (lib/ledger/evidence-rules.ts), checked in the submitting transaction:
+ * an entry counting toward a target of a listed kind needs at least one live evidence file.
+ */
+async function assertEvidence(tx: Tx, entryId: number) {
+  const [settings, quantities, files] = await Promise.all([
+    tx.unitSettings.findUnique({ where: { id: 1 }, select: { evidenceKinds: true } }),
+    tx.ledgerQuantity.findMany({ where: { entryId }, select: { value: true, completes: true, target: { select: { kind: true, subject: true } } } }),
+    tx.attachment.count({ where: { entryId, deletedAt: null } }),
+  ]);
+  if (files > 0) return;
+  const kinds = parseEvidenceKinds(settings ? settings.evidenceKinds : formatEvidenceKinds(TARGET_KINDS));
+  const subjects = targetsNeedingEvidence(quantities, kinds);
+  if (subjects.length > 0) throw new UserFacingError(missingEvidenceMessage(subjects));
 }
 
 /**

@@ -13,6 +13,8 @@ let coordinator: LedgerUser;
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
+  // This file tests the workflow and the figures; the evidence rule has its own tests (evidence-rules.test.ts).
+  await t.db.unitSettings.update({ where: { id: 1 }, data: { evidenceKinds: "" } });
   zonghe = await ledgerUser(t.db, "staff-zonghe");
   coordinator = await ledgerUser(t.db, "coordinator");
 });

@@ -46,6 +46,20 @@ async function refused(fileName: string, bytes: Buffer, message: string, user = 
 }
 
 describe("uploading evidence", () => {
+  it("refuses the same file twice in one entry (same SHA-256), whatever its name, and stores nothing", async () => {
+    const bytes = Buffer.concat([PDF_BYTES, Buffer.from("%twice")]);
+    await m.addAttachment(t.db, zonghe, { entryId, fileName: "签到表.pdf", bytes: bytesOf(bytes) });
+    await refused("签到表（副本）.pdf", bytes, "该文件已上传过（与“签到表.pdf”内容相同），无需重复上传", zonghe, UserFacingError);
+  });
+
+  it("two parallel uploads of one file store it once", async () => {
+    const bytes = Buffer.concat([PDF_BYTES, Buffer.from("%parallel")]);
+    const results = await Promise.allSettled([1, 2, 3].map((n) => m.addAttachment(t.db, zonghe, { entryId, fileName: `并发${n}.pdf`, bytes: bytesOf(bytes) })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    expect(await t.db.attachment.count({ where: { entryId, sha256, deletedAt: null } })).toBe(1);
+  });
+
   it("stores a PDF with its sha256, the type decided by content and an audit row", async () => {
     const created = await m.addAttachment(t.db, zonghe, { entryId, fileName: "2026年第一次专题学习签到表.pdf", bytes: bytesOf(PDF_BYTES) });
     expect(created).toMatchObject({ fileName: "2026年第一次专题学习签到表.pdf", mimeType: "application/pdf", size: PDF_BYTES.length });
@@ -60,7 +74,7 @@ describe("uploading evidence", () => {
     const a = await m.addAttachment(t.db, zonghe, { entryId, fileName: "../../会议\u0000纪要\r\n.docx", bytes: bytesOf(await makeDocx()) });
     expect(a.fileName).toBe("会议纪要.docx");
     expect(a.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const b = await m.addAttachment(t.db, zonghe, { entryId, fileName: "..\\..\\通知.pdf", bytes: bytesOf(PDF_BYTES) });
+    const b = await m.addAttachment(t.db, zonghe, { entryId, fileName: "..\\..\\通知.pdf", bytes: bytesOf(Buffer.concat([PDF_BYTES, Buffer.from("%notice")])) });
     expect(b.fileName).toBe("通知.pdf");
   });
 
@@ -81,7 +95,7 @@ describe("uploading evidence", () => {
   });
 
   it("downloads follow the entry's visibility; removal is soft and audited", async () => {
-    const a = await m.addAttachment(t.db, zonghe, { entryId, fileName: "照片.pdf", bytes: bytesOf(PDF_BYTES) });
+    const a = await m.addAttachment(t.db, zonghe, { entryId, fileName: "照片.pdf", bytes: bytesOf(Buffer.concat([PDF_BYTES, Buffer.from("%photo")])) });
     expect(await getAttachmentForDownload(t.db, zonghe, a.id)).not.toBeNull();
     expect(await getAttachmentForDownload(t.db, coordinator, a.id)).not.toBeNull();
     expect(await getAttachmentForDownload(t.db, viewer, a.id)).not.toBeNull();

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: "签到表.pdf", bytes: bytesOf(PDF_BYTES) });
   await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: "签到表.pdf", bytes: bytesOf(Buffer.concat([PDF_BYTES, Buffer.from("%second")])) });
   await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: "会议纪要.docx", bytes: bytesOf(await makeDocx()) });
-  const removed = await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: "作废.pdf", bytes: bytesOf(PDF_BYTES) });
+  const removed = await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: "作废.pdf", bytes: bytesOf(Buffer.concat([PDF_BYTES, Buffer.from("%void")])) });
   await m.removeAttachment(t.db, zonghe, { id: removed.id });
   const submitted = await m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: entry.version });
   await m.transitionEntry(t.db, coordinator, "approve", { id: entry.id, version: submitted.version });

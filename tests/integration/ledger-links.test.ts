@@ -23,6 +23,8 @@ let p4: Awaited<ReturnType<typeof pointOf>>;
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
+  // This file tests the workflow and the figures; the evidence rule has its own tests (evidence-rules.test.ts).
+  await t.db.unitSettings.update({ where: { id: 1 }, data: { evidenceKinds: "" } });
   [zonghe, coordinator, leader] = await Promise.all(["staff-zonghe", "coordinator", "leader"].map((u) => ledgerUser(t.db, u)));
   p4 = await pointOf(t.db, YEAR, 4);
 });

@@ -50,6 +50,8 @@ async function expectNothingChanged(call: () => Promise<unknown>, error: unknown
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
+  // This file tests the workflow and the figures; the evidence rule has its own tests (evidence-rules.test.ts).
+  await t.db.unitSettings.update({ where: { id: 1 }, data: { evidenceKinds: "" } });
   [zonghe, yanjiu, coordinator, leader, viewer] = await Promise.all(
     ["staff-zonghe", "staff-yanjiu", "coordinator", "leader", "viewer"].map((u) => ledgerUser(t.db, u)),
   );

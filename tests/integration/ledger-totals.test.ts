@@ -17,6 +17,8 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
+  // This file tests the workflow and the figures; the evidence rule has its own tests (evidence-rules.test.ts).
+  await t.db.unitSettings.update({ where: { id: 1 }, data: { evidenceKinds: "" } });
   [zonghe, coordinator, leader] = await Promise.all(["staff-zonghe", "coordinator", "leader"].map((u) => ledgerUser(t.db, u)));
 });
 afterAll(async () => t.cleanup());

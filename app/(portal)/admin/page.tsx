@@ -5,6 +5,7 @@ import { signDateReportYear } from "@/lib/report/output";
 import { formatChineseDate } from "@/lib/report/sentences";
 import { createOfficeAction, updateOfficeAction, updateSettingsAction } from "@/lib/admin/actions";
 import { UsersSection } from "@/components/admin/users-section";
+import { EvidenceRuleFields } from "@/components/admin/evidence-rule-fields";
 
 export const metadata = { title: "系统管理 - 法治建设工作台" };
 
@@ -43,6 +44,7 @@ export default async function AdminPage() {
               : "未设置时，报告落款使用定稿日期（草稿为当天）。"}
             1 月至 11 月的日期用于上一年度报告，12 月的日期用于当年报告。各年度报告的署名均随此处设置，除非报告单独修改了署名。
           </p>
+          <EvidenceRuleFields evidenceKinds={settings?.evidenceKinds ?? "COUNT,SUM,PERCENT,BOOLEAN"} coHostWindowDays={settings?.coHostWindowDays ?? 31} />
         </ActionForm>
       </section>
 

@@ -15,6 +15,7 @@ import { EntryDetails } from "../_components/entry-details";
 import { EntryForm } from "../_components/entry-form";
 import { TargetTotals } from "../_components/target-totals";
 import { WorkflowPanel } from "../_components/workflow-panel";
+import { parseEvidenceKinds, TARGET_KINDS, targetsNeedingEvidence } from "@/lib/ledger/evidence-rules";
 
 export const metadata = { title: "台账详情 - 法治建设工作台" };
 
@@ -56,6 +57,8 @@ export default async function EntryPage({ params, searchParams }: { params: Para
   const linkOptions = editable && current && lead?.deletedAt === null && !links.some((l) => l.id === current.id) ? [{ id: current.id, date: current.date, title: current.title }, ...links] : links;
   // A lead record with live 协办 links cannot be deleted (lib/ledger/mutations.ts deleteEntry).
   const coHosted = entry._count.coHostEntries > 0;
+  const settings = await prisma.unitSettings.findUnique({ where: { id: 1 }, select: { evidenceKinds: true } });
+  const evidenceSubjects = targetsNeedingEvidence(entry.quantities, parseEvidenceKinds(settings ? settings.evidenceKinds : TARGET_KINDS.join(",")));
   const quantityOf = new Map(entry.quantities.map((q) => [q.targetId, q]));
   const targets = point.targets.map((t) => {
     const total = totals.get(t.id);
@@ -113,6 +116,7 @@ export default async function EntryPage({ params, searchParams }: { params: Para
       <WorkflowPanel
         id={entry.id}
         version={entry.version}
+        evidenceWarning={evidenceSubjects.length > 0 && entry.attachments.length === 0 ? evidenceSubjects : null}
         actions={availableActions(user, wf)}
         canDelete={canDelete(user, wf).ok && !coHosted}
         canRestore={canRestore(user, wf).ok && can(user.role, "ledger:restore")}

@@ -8,6 +8,7 @@ import {
   submitEntryAction,
 } from "@/lib/ledger/actions";
 import type { WorkflowAction } from "@/lib/ledger/workflow";
+import { approveWithoutEvidenceWarning } from "@/lib/ledger/evidence-rules";
 import { LedgerActionForm } from "./ledger-action-form";
 
 const BUTTON: Record<Exclude<WorkflowAction, "return">, { label: string; action: typeof submitEntryAction; className: string }> = {
@@ -24,9 +25,12 @@ export function WorkflowPanel({
   actions,
   canDelete,
   canRestore,
+  evidenceWarning,
 }: {
   id: number;
   version: number;
+  /** The targets this entry counts toward that need evidence, when it has none. */
+  evidenceWarning?: string[] | null;
   actions: WorkflowAction[];
   canDelete: boolean;
   canRestore: boolean;
@@ -41,9 +45,20 @@ export function WorkflowPanel({
   return (
     <section className="card space-y-3" aria-labelledby="workflow-title">
       <h2 id="workflow-title" className="font-semibold">审核流程</h2>
+      {evidenceWarning && (actions.includes("submit") || actions.includes("approve")) ? (
+        <p role="note" data-testid="evidence-warning" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          该记录计入量化指标“{evidenceWarning.join("”“")}”，尚无佐证材料{actions.includes("submit") ? "：提交前请至少上传一份（如签到表、通知、照片）" : "，审核通过前请确认"}。
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start gap-4">
         {actions.filter((a): a is Exclude<WorkflowAction, "return"> => a !== "return").map((a) => (
-          <LedgerActionForm key={a} action={BUTTON[a].action} submitLabel={BUTTON[a].label} buttonClassName={BUTTON[a].className}>
+          <LedgerActionForm
+            key={a}
+            action={BUTTON[a].action}
+            submitLabel={BUTTON[a].label}
+            buttonClassName={BUTTON[a].className}
+            confirm={a === "approve" && evidenceWarning ? approveWithoutEvidenceWarning(evidenceWarning) : undefined}
+          >
             {hidden}
           </LedgerActionForm>
         ))}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "UnitSettings" ADD COLUMN     "coHostWindowDays" INTEGER NOT NULL DEFAULT 31,
+ADD COLUMN     "evidenceKinds" TEXT NOT NULL DEFAULT 'COUNT,SUM,PERCENT,BOOLEAN';
+
