@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/security/client-address";
 import { authenticate } from "./login";
+import { ssoConfig } from "./sso-config";
 import { authRequestContext, revokeSession } from "./revocation";
 
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
@@ -23,12 +24,16 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         username: { label: "用户名", type: "text" },
         password: { label: "密码", type: "password" },
+        /** "local": the portal's own password (LOCAL_LOGIN, or the administrators' emergency login); otherwise the directory when LDAP is configured. */
+        mode: { label: "方式", type: "text" },
       },
       async authorize(credentials, req) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 256) : "";
         if (!username || !password) throw new Error("请输入用户名和密码");
-        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined));
+        const config = ssoConfig();
+        const method = credentials?.mode !== "local" && config.ldap ? "ldap" : "local";
+        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined), { method, config });
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
       },
