@@ -1,13 +1,57 @@
 import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { TokenSet } from "openid-client";
 import { clientAddress } from "@/lib/security/client-address";
 import { authenticate } from "./login";
-import { ssoConfig } from "./sso-config";
+import { ssoConfig, type OidcConfig } from "./sso-config";
+import { findSsoAccount, resolveSsoLogin, unauthorizedUrl } from "./sso";
 import { authRequestContext, revokeSession } from "./revocation";
 
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The next-auth provider id of the OIDC login: its callback is /api/auth/callback/oidc. */
+export const OIDC_PROVIDER_ID = "oidc";
+
+type OidcClaims = Record<string, unknown> & { sub: string };
+
+/**
+ * The OIDC login through next-auth's generic OAuth provider: discovery from the issuer's
+ * well-known document, the authorization code flow with PKCE and state, the ID token verified
+ * (signature, issuer, audience, expiry) by openid-client. The portal username is the claim
+ * OIDC_USERNAME_CLAIM of the ID token or, where the IdP puts profile claims only there (as
+ * oidc-provider and others do by default), of the userinfo response for the same subject.
+ */
+export function oidcProvider(oidc: OidcConfig): OAuthConfig<OidcClaims> {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: oidc.name,
+    type: "oauth",
+    wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    authorization: { params: { scope: "openid profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    userinfo: {
+      async request({ tokens: parameters, client }) {
+        // next-auth hands over openid-client's TokenSet (typed as its parameters).
+        const tokens = parameters as TokenSet;
+        const claims = tokens.claims() as OidcClaims;
+        if (typeof claims[oidc.usernameClaim] === "string" || !client.issuer.metadata.userinfo_endpoint) return claims;
+        // openid-client checks that the userinfo subject is the ID token's.
+        const info = (await client.userinfo(tokens)) as Record<string, unknown>;
+        return { ...info, ...claims, [oidc.usernameClaim]: info[oidc.usernameClaim] };
+      },
+    },
+    profile(profile) {
+      const username = profile[oidc.usernameClaim];
+      return { id: String(profile.sub), name: typeof username === "string" ? username : "" };
+    },
+  };
+}
 
 /**
  * The JWT carries only the user id, the session version, the login time and a per-login session id
@@ -38,10 +82,35 @@ export const authOptions: NextAuthOptions = {
         return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
       },
     }),
+    ...(ssoConfig().oidc ? [oidcProvider(ssoConfig().oidc as OidcConfig)] : []),
   ],
   callbacks: {
-    async jwt({ token, user }) {
-      if (user) {
+    /**
+     * An OIDC identity opens the active portal account of the same username (audited with the
+     * method and the client address); an unknown, disabled or locked one is sent to the
+     * "not yet authorised" page. Credentials logins were decided in authorize().
+     */
+    async signIn({ user, account }) {
+      if (account?.type !== "oauth") return true;
+      const ip = authRequestContext.getStore()?.ip ?? "";
+      const identity = user.name ?? "";
+      const resolution = await resolveSsoLogin(identity, ip, { method: account.provider, subject: account.providerAccountId });
+      return resolution.ok ? true : unauthorizedUrl(identity, resolution.reason);
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.type === "oauth") {
+        // The same token fields as a password login, for the account signIn() admitted.
+        const resolution = await findSsoAccount(user.name ?? "");
+        if (!resolution.ok) return {};
+        token.uid = resolution.user.id;
+        token.sv = resolution.user.sessionVersion;
+        token.loginAt = Date.now();
+        token.sid = crypto.randomUUID();
+        token.name = resolution.user.username;
+        delete token.email;
+        delete token.picture;
+        token.sub = String(resolution.user.id);
+      } else if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sv?: number }).sv ?? 0;
         token.loginAt = Date.now();

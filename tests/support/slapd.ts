@@ -11,6 +11,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
+
+export { freePort };
 
 export const SLAPD = "/usr/sbin/slapd";
 export const slapdAvailable = fs.existsSync(SLAPD) && fs.existsSync("/usr/sbin/slapadd") && fs.existsSync("/usr/sbin/slappasswd");
@@ -30,17 +33,6 @@ export interface Slapd {
   url: string;
   port: number;
   stop: () => Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function hash(password: string): string {
