@@ -98,21 +98,21 @@ export const authOptions: NextAuthOptions = {
       return resolution.ok ? true : unauthorizedUrl(identity, resolution.reason);
     },
     async jwt({ token, user, account }) {
-      if (user && account?.type === "oauth") {
-        // The same token fields as a password login, for the account signIn() admitted.
-        const resolution = await findSsoAccount(user.name ?? "");
-        if (!resolution.ok) return {};
-        token.uid = resolution.user.id;
-        token.sv = resolution.user.sessionVersion;
-        token.loginAt = Date.now();
-        token.sid = crypto.randomUUID();
-        token.name = resolution.user.username;
-        delete token.email;
-        delete token.picture;
-        token.sub = String(resolution.user.id);
-      } else if (user) {
-        token.uid = Number(user.id);
-        token.sv = (user as { sv?: number }).sv ?? 0;
+      if (user) {
+        // A new login, by password (authorize() returned the portal account) or by OIDC (the
+        // account signIn() admitted, looked up again): the same token fields either way.
+        let portal: { id: number; sv: number } | null = null;
+        if (account?.type === "oauth") {
+          const resolution = await findSsoAccount(user.name ?? "");
+          if (resolution.ok) portal = { id: resolution.user.id, sv: resolution.user.sessionVersion };
+          // Nothing of the IdP's profile is kept: the portal account is the identity.
+          token = { name: resolution.ok ? resolution.user.username : "", sub: portal ? String(portal.id) : undefined };
+        } else {
+          portal = { id: Number(user.id), sv: (user as { sv?: number }).sv ?? 0 };
+        }
+        if (!portal) return {};
+        token.uid = portal.id;
+        token.sv = portal.sv;
         token.loginAt = Date.now();
         token.sid = crypto.randomUUID();
       }
