@@ -18,7 +18,7 @@ export function proxy(request: NextRequest) {
   const hsts = hstsHeader();
   const { pathname } = request.nextUrl;
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"));
-  const isPublic = pathname === "/login" || pathname === "/forbidden";
+  const isPublic = pathname === "/login" || pathname === "/login/unauthorized" || pathname === "/forbidden";
   if (!hasSessionCookie && !isPublic) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

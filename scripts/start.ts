@@ -10,6 +10,7 @@ import { DATA_DIR, ROOT_DIR, databaseKind, databaseUrl, ensureAuthSecret } from 
 import { applyMigrations, seedIfEmpty } from "../lib/setup";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
 import { ROLE_LABEL } from "../lib/auth/roles";
+import { formatSsoConfigErrors, parseSsoConfig } from "../lib/auth/sso-config";
 import { serverCommand } from "./server-command";
 
 const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
@@ -45,8 +46,21 @@ function buildIfStale(): void {
   fs.writeFileSync(BUILD_STAMP, current);
 }
 
+/** Single sign-on settings (OIDC_*, LDAP_*, LOCAL_LOGIN): a mistake stops the start with a message saying what to fix. */
+function checkSsoConfig(): void {
+  const parsed = parseSsoConfig(process.env);
+  const errors = parsed.ok ? [] : parsed.errors;
+  const caFile = parsed.ok ? parsed.config.ldap?.tlsCaFile : null;
+  if (caFile && !fs.existsSync(caFile)) errors.push(`LDAP_TLS_CA 指定的证书文件不存在：${caFile}`);
+  if (errors.length) {
+    console.error(formatSsoConfigErrors(errors));
+    process.exit(1);
+  }
+}
+
 async function main() {
   const port = process.env.PORT || "3000";
+  checkSsoConfig();
   fs.mkdirSync(DATA_DIR, { recursive: true });
   process.env.NEXTAUTH_SECRET = ensureAuthSecret();
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;

@@ -3,9 +3,26 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-export function LoginForm() {
-  const [error, setError] = useState("");
+/** "directory": the LDAP / AD password (when configured); "local": the portal's own password. */
+type Mode = "directory" | "local";
+
+export interface LoginFormProps {
+  /** The OIDC button's label, or null when OIDC is not configured. */
+  oidcName: string | null;
+  /** LDAP / AD is configured: the password form checks the directory. */
+  directory: boolean;
+  /** LOCAL_LOGIN: off leaves the local password only as the administrators' emergency login. */
+  localLogin: boolean;
+  /** A message from a failed OIDC sign-in (next-auth's ?error=). */
+  initialError?: string;
+}
+
+export function LoginForm({ oidcName = null, directory = false, localLogin = true, initialError = "" }: Partial<LoginFormProps>) {
+  const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Without LDAP and with local login off, the password form is only the emergency login, opened on request.
+  const [mode, setMode] = useState<Mode | null>(directory ? "directory" : localLogin ? "local" : null);
+  const emergency = mode === "local" && !localLogin;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,7 +35,7 @@ export function LoginForm() {
     }
     setPending(true);
     setError("");
-    const result = await signIn("credentials", { username, password, redirect: false });
+    const result = await signIn("credentials", { username, password, mode: mode === "local" ? "local" : "directory", redirect: false });
     setPending(false);
     if (result?.status === 429) {
       // The server's login limiter is full (an anonymous flood): nothing was checked or counted.
@@ -33,22 +50,66 @@ export function LoginForm() {
     window.location.assign("/dashboard");
   }
 
+  async function onOidc() {
+    setPending(true);
+    setError("");
+    // Leaves for the IdP; on return next-auth lands on /dashboard (or /login/unauthorized).
+    await signIn("oidc", { callbackUrl: "/dashboard" });
+  }
+
+  const switchTo = (next: Mode | null) => {
+    setMode(next);
+    setError("");
+  };
+
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label className="label" htmlFor="username">用户名</label>
-        <input id="username" name="username" autoComplete="username" className="input" required />
-      </div>
-      <div>
-        <label className="label" htmlFor="password">密码</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" className="input" required />
-      </div>
-      {error ? (
+    <div className="space-y-4">
+      {oidcName ? (
+        <button type="button" data-testid="sso-login" className="btn-primary w-full justify-center py-2" onClick={onOidc} disabled={pending}>
+          {oidcName}
+        </button>
+      ) : null}
+      {oidcName && mode ? <p className="text-center text-xs text-slate-400">或</p> : null}
+      {mode ? (
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {mode === "directory" ? <p className="text-xs text-slate-500">使用统一身份认证（域）账号和密码登录</p> : null}
+          {emergency ? (
+            <p className="rounded bg-amber-50 px-3 py-2 text-xs text-amber-800" data-testid="emergency-note">
+              管理员应急登录：本地密码登录已关闭，仅系统管理员、安全保密管理员和安全审计员可在统一身份认证不可用时使用本系统密码登录。
+            </p>
+          ) : null}
+          <div>
+            <label className="label" htmlFor="username">用户名</label>
+            <input id="username" name="username" autoComplete="username" className="input" required />
+          </div>
+          <div>
+            <label className="label" htmlFor="password">密码</label>
+            <input id="password" name="password" type="password" autoComplete="current-password" className="input" required />
+          </div>
+          {error ? (
+            <p role="alert" data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>
+          ) : null}
+          <button type="submit" className={`${oidcName ? "btn" : "btn-primary"} w-full justify-center py-2`} disabled={pending}>
+            {pending ? "正在登录…" : "登录"}
+          </button>
+        </form>
+      ) : error ? (
         <p role="alert" data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>
       ) : null}
-      <button type="submit" className="btn-primary w-full justify-center py-2" disabled={pending}>
-        {pending ? "正在登录…" : "登录"}
-      </button>
-    </form>
+      <div className="text-center text-xs">
+        {directory && mode === "directory" && localLogin ? (
+          <button type="button" className="text-slate-500 underline" onClick={() => switchTo("local")}>使用本系统账号密码登录</button>
+        ) : null}
+        {directory && mode === "local" ? (
+          <button type="button" className="text-slate-500 underline" onClick={() => switchTo("directory")}>使用统一身份认证（域）账号登录</button>
+        ) : null}
+        {!localLogin && mode !== "local" ? (
+          <button type="button" data-testid="emergency-login" className="text-slate-400 underline" onClick={() => switchTo("local")}>管理员应急登录</button>
+        ) : null}
+        {!directory && !localLogin && mode === "local" ? (
+          <button type="button" className="text-slate-500 underline" onClick={() => switchTo(null)}>返回</button>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { can, type Permission } from "./permissions";
 import { isRole, type Role } from "./roles";
 import { passwordMaxAgeDays, pendingSecurityStep, SECURITY_STEP_MESSAGE, SECURITY_STEP_PAGE, type SecurityStep } from "./security-gate";
 import { DEMO_USERNAMES, isDemoMode } from "@/lib/seed/demo-accounts";
+import { localPasswordAllowed, ssoConfig } from "./sso-config";
 
 export interface CurrentUser {
   id: number;
@@ -38,7 +39,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (process.env.SINGLE_SESSION === "1" && user.currentSid && user.currentSid !== session.sid) return null;
   const securityStep = pendingSecurityStep(
     { role: user.role, mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt, totpEnabledAt: user.totpEnabledAt },
-    { now: new Date(), passwordMaxAgeDays: passwordMaxAgeDays(), exempt: isDemoMode() && DEMO_USERNAMES.has(user.username) },
+    {
+      now: new Date(),
+      passwordMaxAgeDays: passwordMaxAgeDays(),
+      exempt: isDemoMode() && DEMO_USERNAMES.has(user.username),
+      localPasswordInUse: localPasswordAllowed(user.role, ssoConfig()),
+    },
   );
   return {
     id: user.id,

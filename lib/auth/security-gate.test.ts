@@ -18,6 +18,10 @@ describe("pendingSecurityStep", () => {
     ["the password comes before the second factor", { ...base, role: "ADMIN" as const, mustChangePassword: true }, policy, "password"],
     ["a demo account in demo mode", { ...base, role: "ADMIN" as const, mustChangePassword: true }, { ...policy, exempt: true }, null],
     ["a leader needs no second factor", { ...base, role: "LEADER" as const }, policy, null],
+    ["an SSO-only account (LOCAL_LOGIN=off) keeps an unusable initial password", { ...base, mustChangePassword: true }, { ...policy, localPasswordInUse: false }, null],
+    ["an SSO-only account is not asked to renew an expired local password", base, { ...policy, passwordMaxAgeDays: 30, localPasswordInUse: false }, null],
+    ["an SSO-only administrator still needs the second factor", { ...base, role: "ADMIN" as const, mustChangePassword: true }, { ...policy, localPasswordInUse: false }, "totp"],
+    ["the local password in use: the initial password must be changed", { ...base, mustChangePassword: true }, { ...policy, localPasswordInUse: true }, "password"],
   ] as const)("%s", (_name, user, gatePolicy, expected) => {
     expect(pendingSecurityStep(user, gatePolicy)).toBe(expected);
   });

@@ -31,12 +31,20 @@ export interface GatePolicy {
   passwordMaxAgeDays: number;
   /** A demo account while the portal runs in demo mode. */
   exempt: boolean;
+  /**
+   * Whether the account's local password can log in at all (lib/auth/sso-config.ts
+   * localPasswordAllowed). With LOCAL_LOGIN=off an ordinary account signs in only through SSO, so
+   * an initial, reset or old local password is no way in and is not asked to be changed; the
+   * administrative roles keep the emergency local login, so theirs is. Default true.
+   */
+  localPasswordInUse?: boolean;
 }
 
 export function pendingSecurityStep(user: GateUser, policy: GatePolicy): SecurityStep {
   if (policy.exempt) return null;
-  if (user.mustChangePassword) return "password";
-  if (policy.passwordMaxAgeDays > 0 && policy.now.getTime() - user.passwordChangedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000) return "password";
+  const passwordInUse = policy.localPasswordInUse ?? true;
+  if (passwordInUse && user.mustChangePassword) return "password";
+  if (passwordInUse && policy.passwordMaxAgeDays > 0 && policy.now.getTime() - user.passwordChangedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000) return "password";
   if (isAdminRole(user.role) && !user.totpEnabledAt) return "totp";
   return null;
 }

@@ -11,9 +11,16 @@ const handler = NextAuth(authOptions);
 /** A login, CSRF or sign-out form is a few hundred bytes; next-auth itself would read any body whole. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
-export { handler as GET };
-
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * GET runs with the client address at hand too: the OIDC callback (/api/auth/callback/oidc) is a
+ * GET, and its sign-in is audited with the address (lib/auth/sso.ts).
+ */
+export async function GET(request: NextRequest, context: Context) {
+  const store: AuthRequestContext = { ip: clientAddress(request.headers) };
+  return authRequestContext.run(store, () => handler(request, context)) as Promise<Response>;
+}
 
 /**
  * The answer to a login beyond the limiter's slots and queue: 429 at once, without touching the
