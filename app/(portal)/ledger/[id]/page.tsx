@@ -16,6 +16,7 @@ import { EntryForm } from "../_components/entry-form";
 import { TargetTotals } from "../_components/target-totals";
 import { WorkflowPanel } from "../_components/workflow-panel";
 import { parseEvidenceKinds, TARGET_KINDS, targetsNeedingEvidence } from "@/lib/ledger/evidence-rules";
+import { coHostWindowWarning } from "@/lib/ledger/cohost-window";
 
 export const metadata = { title: "台账详情 - 法治建设工作台" };
 
@@ -57,7 +58,8 @@ export default async function EntryPage({ params, searchParams }: { params: Para
   const linkOptions = editable && current && lead?.deletedAt === null && !links.some((l) => l.id === current.id) ? [{ id: current.id, date: current.date, title: current.title }, ...links] : links;
   // A lead record with live 协办 links cannot be deleted (lib/ledger/mutations.ts deleteEntry).
   const coHosted = entry._count.coHostEntries > 0;
-  const settings = await prisma.unitSettings.findUnique({ where: { id: 1 }, select: { evidenceKinds: true } });
+  const settings = await prisma.unitSettings.findUnique({ where: { id: 1 }, select: { evidenceKinds: true, coHostWindowDays: true } });
+  const linkWarning = entry.linkedEntry ? coHostWindowWarning(entry.date, entry.linkedEntry.date, settings?.coHostWindowDays ?? 31) : null;
   const evidenceSubjects = targetsNeedingEvidence(entry.quantities, parseEvidenceKinds(settings ? settings.evidenceKinds : TARGET_KINDS.join(",")));
   const quantityOf = new Map(entry.quantities.map((q) => [q.targetId, q]));
   const targets = point.targets.map((t) => {
@@ -96,6 +98,9 @@ export default async function EntryPage({ params, searchParams }: { params: Para
             ? "关联的牵头科室台账已删除，本条协办记录不计入完成数；请法治办先恢复该台账。"
             : `关联的牵头科室台账当前为“${isEntryStatus(lead.status) ? STATUS_LABEL[lead.status] : lead.status}”，该活动暂不计入完成数；牵头科室的台账审核通过后计入（本条协办记录不重复计数）。`}
         </p>
+      ) : null}
+      {linkWarning ? (
+        <p role="note" data-testid="link-window-warning" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{linkWarning}</p>
       ) : null}
       {coHosted && canDelete(user, wf).ok ? (
         <p className="text-sm text-slate-600">本条已有配合科室的协办记录关联，不能删除；如需删除，请先由配合科室取消关联或删除其记录。</p>
