@@ -22,10 +22,10 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   const point = await prisma.workPoint.findUnique({
     where: { id },
     include: {
-      plan: { select: { year: true, title: true } },
+      plan: { select: { year: true, title: true, status: true } },
       section: { select: { title: true } },
       leadOffice: { select: { name: true } },
-      supportOffices: { select: { office: { select: { name: true } } } },
+      supportOffices: { select: { officeId: true, office: { select: { name: true } } } },
     },
   });
   if (!point) notFound();
@@ -36,6 +36,9 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
 
   const shortfall = describePointShortfall(progress, data.targetDefs);
   const maySend = can(user.role, "reminder:send");
+  // 记录台账 for whoever records for this point: its lead or cooperating office, or the 法治办 for any office.
+  const involved = user.officeId !== null && (point.leadOfficeId === user.officeId || point.supportOffices.some((s) => s.officeId === user.officeId));
+  const mayRecord = point.plan.status === "PUBLISHED" && can(user.role, "ledger:write") && (involved || can(user.role, "ledger:writeAll"));
   const remindable = REMINDABLE.includes(progress.status);
 
   return (
@@ -58,7 +61,10 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
           <div><dt className="inline text-slate-500">完成情况：</dt><dd className="inline" data-testid="point-shortfall">{shortfall}</dd></div>
         </dl>
         {point.text ? <p className="mt-3 whitespace-pre-line text-sm leading-6 text-slate-700">{point.text}</p> : null}
-        <Link href={ledgerHref({ year, pointId: id })} className="btn no-print mt-3" data-testid="point-ledger-link">查看该要点的工作台账</Link>
+        <div className="no-print mt-3 flex flex-wrap gap-2">
+          {mayRecord ? <Link href={`/ledger/new?pointId=${id}`} className="btn-primary" data-testid="point-record-link">记录台账</Link> : null}
+          <Link href={ledgerHref({ year, pointId: id })} className="btn" data-testid="point-ledger-link">查看该要点的工作台账</Link>
+        </div>
       </section>
 
       {progress.targets.length > 0 ? (
