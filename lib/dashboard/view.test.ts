@@ -83,13 +83,14 @@ describe("dashboard view models", () => {
     expect(upcomingDeadlines(data, names, 60).map((r) => r.number)).toEqual([4, 1, 4]);
   });
 
-  it("office ranking: by lead completion, ties share a rank", () => {
+  it("office ranking: by what the office owes on its lead points, then by lead completion; ties share a rank", () => {
     const rows = officeRanking(progress.offices, [...names].map(([id, name]) => ({ id, name, shortName: name.slice(0, 2) })), 2026, asOf);
-    expect(rows.map((r) => [r.name, r.rank])).toEqual([["人事科", 1], ["研究室", 2], ["综合科", 3]]);
+    // 研究室 completes more of its lead point (50 %) than 综合科 (25 %), but that point is overdue: it owes most.
+    expect(rows.map((r) => [r.name, r.rank, r.owes])).toEqual([["人事科", 1, "滞后 1 项"], ["综合科", 2, "滞后 1 项"], ["研究室", 3, "逾期 1 项"]]);
     // Roll-ups count every office's entries on the points the office leads (or cooperates on),
     // so the links filter by the point's office, not by the office that recorded the entry.
     expect(rows[0].href).toBe("/ledger?year=2026&leadOfficeId=3&status=APPROVED&counted=1&to=2026-11-22");
-    expect(rows[2].supportHref).toBe("/ledger?year=2026&supportOfficeId=1&status=APPROVED&counted=1&to=2026-11-22");
+    expect(rows.find((r) => r.name === "综合科")!.supportHref).toBe("/ledger?year=2026&supportOfficeId=1&status=APPROVED&counted=1&to=2026-11-22");
     const same = { ...emptyRollup(), pointCount: 2, rate: 0.5 };
     const tied = officeRanking([{ officeId: 2, lead: same, support: emptyRollup() }, { officeId: 1, lead: same, support: emptyRollup() }], [], 2026);
     expect(tied.map((r) => [r.officeId, r.rank])).toEqual([[1, 1], [2, 1]]);

@@ -111,24 +111,35 @@ export interface OfficeRow {
   lead: Rollup;
   support: Rollup;
   rank: number;
+  /** What it owes on its lead points ("逾期 1 项、滞后 2 项" or "无"), the first ranking key. */
+  owes: string;
   /** Counted entries, of any office, on the points it leads: what its 牵头 figures count. */
   href: string;
   /** Counted entries, of any office, on the points it cooperates on: its 配合 figures. */
   supportHref: string;
 }
 
+/** What an office owes on the points it leads: "逾期 1 项、滞后 2 项", or "无". */
+export function officeOwes(lead: Rollup): string {
+  const parts = [lead.byStatus.OVERDUE ? `逾期 ${lead.byStatus.OVERDUE} 项` : "", lead.byStatus.BEHIND ? `滞后 ${lead.byStatus.BEHIND} 项` : ""].filter(Boolean);
+  return parts.length ? parts.join("、") : "无";
+}
+
 /**
- * Offices by the completion of the points they lead, then of those they support; ties share a rank.
- * `asOf` (the day measured) limits the links to the entries counted that day.
+ * Offices by what they owe on the points they lead (fewer overdue, then fewer behind, first), then
+ * by the completion of those points, then of those they support; ties share a rank. So an office
+ * whose one lead point is overdue never heads the list on a high rate. `asOf` (the day measured)
+ * limits the links to the entries counted that day.
  */
 export function officeRanking(offices: readonly OfficeRollup[], names: readonly NamedOffice[], year: number, asOf?: Date): OfficeRow[] {
   const counted = asOf ? countedFilter(year, asOf) : { year, status: "APPROVED" as const, counted: true };
   const byId = new Map(names.map((o) => [o.id, o]));
-  const key = (o: OfficeRollup) => [o.lead.pointCount > 0 ? o.lead.rate : -1, o.support.pointCount > 0 ? o.support.rate : -1];
+  const key = (o: OfficeRollup) => [-o.lead.byStatus.OVERDUE, -o.lead.byStatus.BEHIND, o.lead.pointCount > 0 ? o.lead.rate : -1, o.support.pointCount > 0 ? o.support.rate : -1];
   const sorted = [...offices].sort((a, b) => {
-    const [la, sa] = key(a);
-    const [lb, sb] = key(b);
-    return lb - la || sb - sa || a.officeId - b.officeId;
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i += 1) if (kb[i] !== ka[i]) return kb[i] - ka[i];
+    return a.officeId - b.officeId;
   });
   let rank = 0;
   let previous = "";
@@ -144,6 +155,7 @@ export function officeRanking(offices: readonly OfficeRollup[], names: readonly 
       lead: o.lead,
       support: o.support,
       rank,
+      owes: officeOwes(o.lead),
       href: ledgerHref({ ...counted, leadOfficeId: o.officeId }),
       supportHref: ledgerHref({ ...counted, supportOfficeId: o.officeId }),
     };

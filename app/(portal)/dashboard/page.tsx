@@ -54,11 +54,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {user.role === "STAFF" && user.officeId !== null ? (
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
       ) : null}
+      {/* The leader's ten seconds: what is behind, since when, who leads it, what was done about it — before the charts. */}
+      <AttentionTable dash={dash} role={user.role} />
       <Headline dash={dash} />
       <Comparison dash={dash} />
       <Charts dash={dash} />
       <PointsGrid dash={dash} />
-      <AttentionTable dash={dash} role={user.role} />
       <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2">
         <UpcomingTable dash={dash} />
         <OfficeRankingTable dash={dash} />

@@ -14,7 +14,7 @@ export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role
   const maySend = can(role, "reminder:send");
   return (
     <section className="card min-w-0" aria-labelledby="attention-title">
-      <h2 id="attention-title" className="mb-2 font-semibold">滞后和逾期的工作要点（{rows.length} 项）</h2>
+      <h2 id="attention-title" className="mb-2 font-semibold">需关注：滞后和逾期的工作要点（{rows.length} 项）</h2>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">没有滞后或逾期的工作要点。</p>
       ) : (
@@ -95,15 +95,17 @@ export function OfficeRankingTable({ dash }: { dash: DashboardData }) {
   return (
     <section className="card min-w-0" aria-labelledby="ranking-title">
       <h2 id="ranking-title" className="mb-2 font-semibold">科室完成情况排名</h2>
+      <p className="mb-2 text-xs text-slate-500">先看牵头要点中逾期、滞后的项数（越少越靠前），再看牵头完成率、配合完成率。</p>
       <div className="overflow-x-auto">
       <table className="table">
-        <thead><tr><th>名次</th><th>科室</th><th>牵头要点</th><th>牵头完成率</th><th>指标完成</th><th>配合要点</th><th>配合完成率</th></tr></thead>
+        <thead><tr><th>名次</th><th>科室</th><th>牵头要点</th><th>逾期 / 滞后</th><th>牵头完成率</th><th>指标完成</th><th>配合要点</th><th>配合完成率</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.officeId} data-testid={`office-row-${r.name}`}>
               <td>{r.rank}</td>
               <td><a href={r.href} className="dash-link-brand">{r.name}</a></td>
               <td>{r.lead.pointCount ? <a href={r.href} className="dash-link">{r.lead.pointCount}</a> : 0}</td>
+              <td className={r.owes === "无" ? "text-slate-500" : "text-red-800"} data-testid="office-owes">{r.owes}</td>
               <td>{r.lead.pointCount ? <a href={r.href} className="dash-link" data-testid="office-lead-rate">{rate(r.lead)}</a> : "—"}</td>
               <td>{r.lead.targetCount ? <a href={r.href} className="dash-link">{`${r.lead.targetsMet}/${r.lead.targetCount}`}</a> : "—"}</td>
               <td>{r.support.pointCount ? <a href={r.supportHref} className="dash-link">{r.support.pointCount}</a> : 0}</td>
