@@ -23,12 +23,16 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         username: { label: "用户名", type: "text" },
         password: { label: "密码", type: "password" },
+        otp: { label: "动态验证码", type: "text" },
       },
       async authorize(credentials, req) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 256) : "";
         if (!username || !password) throw new Error("请输入用户名和密码");
-        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined));
+        // The second factor (TOTP code or recovery code); without it an account that has one is
+        // answered TOTP_REQUIRED (lib/auth/login.ts) and the form asks for it.
+        const otp = typeof credentials?.otp === "string" ? credentials.otp.slice(0, 64) : "";
+        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined), { otp });
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
       },
