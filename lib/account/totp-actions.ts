@@ -7,7 +7,7 @@ import { actorOf, AuthError, FORBIDDEN_MESSAGE, getCurrentUser, NOT_LOGGED_IN_ME
 import { SECURITY_STEP_MESSAGE } from "@/lib/auth/security-gate";
 import { isAdminRole } from "@/lib/auth/roles";
 import { confirmCurrentFactor } from "@/lib/auth/login";
-import { checkEnrolmentCode, disableTotp, enableTotp, regenerateRecoveryCodes } from "@/lib/auth/second-factor";
+import { NOT_ENABLED_MESSAGE, checkEnrolmentCode, disableTotp, enableTotp, regenerateRecoveryCodes } from "@/lib/auth/second-factor";
 import { clientAddress } from "@/lib/security/client-address";
 import { formToObject, invalidInput, UserFacingError, type ActionState } from "@/lib/action-state";
 import { runAction } from "@/lib/run-action";
@@ -42,6 +42,11 @@ const currentFactorSchema = z
   .object({ current: code.min(1, "请输入当前的动态验证码或一个恢复码") })
   .strict();
 
+async function requireEnabled(user: CurrentUser) {
+  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  if (!row.totpEnabledAt) throw new UserFacingError(NOT_ENABLED_MESSAGE);
+}
+
 /** The account's factor, asked again before it is replaced, turned off or its recovery codes renewed. */
 async function proveCurrentFactor(user: CurrentUser, current: string | undefined, ip: string) {
   const check = await confirmCurrentFactor(actorOf(user), current ?? "", ip);
@@ -74,6 +79,7 @@ export async function regenerateRecoveryCodesAction(_prev: ActionState, formData
     const user = await requireAccountUser();
     const parsed = currentFactorSchema.safeParse(formToObject(formData));
     if (!parsed.success) return invalidInput(parsed.error);
+    await requireEnabled(user);
     const ip = await requestAddress();
     await proveCurrentFactor(user, parsed.data.current, ip);
     const { recoveryCodes } = await regenerateRecoveryCodes(prisma, actorOf(user), ip);
@@ -88,6 +94,7 @@ export async function disableTotpAction(_prev: ActionState, formData: FormData):
     if (isAdminRole(user.role)) throw new AuthError(403, FORBIDDEN_MESSAGE);
     const parsed = currentFactorSchema.safeParse(formToObject(formData));
     if (!parsed.success) return invalidInput(parsed.error);
+    await requireEnabled(user);
     const ip = await requestAddress();
     await proveCurrentFactor(user, parsed.data.current, ip);
     await disableTotp(prisma, actorOf(user), ip);

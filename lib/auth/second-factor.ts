@@ -50,6 +50,7 @@ export function secondFactorKeys(): Keys {
 }
 
 export const TOTP_CODE_INVALID_MESSAGE = "动态验证码或恢复码不正确";
+export const NOT_ENABLED_MESSAGE = "尚未启用双因素认证";
 export const ENROLMENT_CODE_INVALID_MESSAGE = "动态验证码不正确，请核对手机时间后输入验证器当前显示的 6 位数字";
 export const ENROLMENT_EXPIRED_MESSAGE = "绑定页面已过期，请刷新页面后重新扫描二维码";
 export const ADMIN_CANNOT_DISABLE_MESSAGE = "管理员账户必须启用双因素认证，不能停用（可重新绑定）";
@@ -190,7 +191,7 @@ export async function disableTotp(db: Db, actor: AuditActor & { id: number }, ip
   if (!isRole(actor.role) || isAdminRole(actor.role)) throw new UserFacingError(ADMIN_CANNOT_DISABLE_MESSAGE);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
-    if (!before.totpEnabledAt) throw new UserFacingError("尚未启用双因素认证");
+    if (!before.totpEnabledAt) throw new UserFacingError(NOT_ENABLED_MESSAGE);
     await tx.user.update({ where: { id: actor.id }, data: { totpSecret: null, totpEnabledAt: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
     await writeAudit(tx, actor, { entity: "Auth", entityId: actor.username, action: "totp.disable", before: { totpEnabledAt: before.totpEnabledAt }, ip });
@@ -201,7 +202,7 @@ export async function disableTotp(db: Db, actor: AuditActor & { id: number }, ip
 export async function regenerateRecoveryCodes(db: Db, actor: AuditActor & { id: number }, ip = "") {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
-    if (!user.totpEnabledAt) throw new UserFacingError("尚未启用双因素认证");
+    if (!user.totpEnabledAt) throw new UserFacingError(NOT_ENABLED_MESSAGE);
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.id);
     await writeAudit(tx, actor, { entity: "Auth", entityId: actor.username, action: "totp.recovery.regenerate", after: { recoveryCodes: RECOVERY_CODE_COUNT }, ip });
     return { recoveryCodes };
@@ -210,4 +211,21 @@ export async function regenerateRecoveryCodes(db: Db, actor: AuditActor & { id: 
 
 export async function remainingRecoveryCodes(db: Db, userId: number): Promise<number> {
   return db.recoveryCode.count({ where: { userId, usedAt: null } });
+}
+
+/**
+ * Removes another account's second factor (lost phone and recovery codes): the secret and recovery
+ * codes are deleted and its sessions end (sessionVersion). An administrative account is then held
+ * at the enrolment step at its next login. Used by scripts/reset-totp.ts; a 安全保密管理员 page can
+ * call it too.
+ */
+export async function resetTotp(db: Db, actor: AuditActor, username: string, ip = "") {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { username }, select: { id: true, totpEnabledAt: true } });
+    if (!user) throw new UserFacingError("用户不存在");
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, sessionVersion: { increment: 1 } } });
+    const { count } = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await writeAudit(tx, actor, { entity: "Auth", entityId: username, action: "totp.reset", before: { totpEnabledAt: user.totpEnabledAt, recoveryCodes: count }, ip });
+    return { wasEnabled: user.totpEnabledAt !== null };
+  });
 }

@@ -200,6 +200,24 @@ describe("enrolment through the account page's actions", () => {
   });
 });
 
+describe("reset by the operator (scripts/reset-totp.ts)", () => {
+  it("removes the factor and the recovery codes, ends the sessions and is audited; an admin must enrol again", async () => {
+    const user = await createUser("ADMIN");
+    await enrol(user, Date.now() - 60_000);
+    const result = await factor.resetTotp(t.db, { id: null, username: "cli:root", role: "" }, user.username, "cli");
+    expect(result).toEqual({ wasEnabled: true });
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: user.sessionVersion + 1 });
+    expect(await t.db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await audits("totp.reset", user.username)).toBe(1);
+    // Password alone signs in again, and the gate sends the admin to enrol.
+    expect((await login.authenticate(user.username, PASSWORD, "10.9.3.1")).ok).toBe(true);
+    signInAs(row);
+    vi.resetModules();
+    expect((await (await import("@/lib/auth/dal")).getCurrentUser())?.securityStep).toBe("totp");
+  });
+});
+
 describe("login with the second factor", () => {
   it("asks for the code after the right password without counting a failure, then needs a valid one", async () => {
     const user = await createUser("LEADER");
