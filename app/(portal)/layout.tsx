@@ -29,6 +29,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <span className="ml-1 text-red-100">（{ROLE_LABEL[user.role]}{user.officeName ? ` · ${user.officeName}` : ""}）</span>
             </span>
             <Link href="/account/password" className="text-red-100 underline-offset-2 hover:underline">修改密码</Link>
+            <Link href="/account/security" className="rounded px-2 py-1 text-red-50 hover:bg-white/15">账户安全</Link>
             <SignOutButton />
           </div>
         </div>

@@ -3,6 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+/** What the server answers when the password is right and the account's second factor is needed (lib/auth/login.ts). */
+const TOTP_REQUIRED = "TOTP_REQUIRED";
+
 /** "directory": the LDAP / AD password (when configured); "local": the portal's own password. */
 type Mode = "directory" | "local";
 
@@ -23,20 +26,31 @@ export function LoginForm({ oidcName = null, directory = false, localLogin = tru
   // Without LDAP and with local login off, the password form is only the emergency login, opened on request.
   const [mode, setMode] = useState<Mode | null>(directory ? "directory" : localLogin ? "local" : null);
   const emergency = mode === "local" && !localLogin;
+  // Second step: the username and password are kept here and sent again with the code.
+  const [credentials, setCredentials] = useState<{ username: string; password: string } | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const username = credentials?.username ?? String(form.get("username") ?? "").trim();
+    const password = credentials?.password ?? String(form.get("password") ?? "");
+    const otp = credentials ? String(form.get("otp") ?? "").trim() : "";
     if (!username || !password) {
       setError("请输入用户名和密码");
       return;
     }
+    if (credentials && !otp) {
+      setError("请输入动态验证码或恢复码");
+      return;
+    }
     setPending(true);
     setError("");
-    const result = await signIn("credentials", { username, password, mode: mode === "local" ? "local" : "directory", redirect: false });
+    const result = await signIn("credentials", { username, password, otp, mode: mode === "local" ? "local" : "directory", redirect: false });
     setPending(false);
+    if (result?.error === TOTP_REQUIRED) {
+      setCredentials({ username, password });
+      return;
+    }
     if (result?.status === 429) {
       // The server's login limiter is full (an anonymous flood): nothing was checked or counted.
       setError("登录请求过多，请稍后再试");
@@ -61,6 +75,45 @@ export function LoginForm({ oidcName = null, directory = false, localLogin = tru
     setMode(next);
     setError("");
   };
+
+  if (credentials) {
+    return (
+      <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="otp-step">
+        <p className="text-sm text-slate-600">
+          账户 <strong>{credentials.username}</strong> 已启用双因素认证，请输入验证器（身份验证器 App）当前显示的 6 位动态验证码，或一个未使用的恢复码。
+        </p>
+        <div>
+          <label className="label" htmlFor="otp">动态验证码</label>
+          <input
+            id="otp"
+            name="otp"
+            autoComplete="one-time-code"
+            inputMode="text"
+            className="input tracking-widest"
+            autoFocus
+            required
+            maxLength={32}
+          />
+        </div>
+        {error ? (
+          <p role="alert" data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>
+        ) : null}
+        <button type="submit" className="btn-primary w-full justify-center py-2" disabled={pending}>
+          {pending ? "正在验证…" : "验证并登录"}
+        </button>
+        <button
+          type="button"
+          className="w-full text-center text-sm text-slate-500 hover:underline"
+          onClick={() => {
+            setCredentials(null);
+            setError("");
+          }}
+        >
+          返回，重新输入用户名和密码
+        </button>
+      </form>
+    );
+  }
 
   return (
     <div className="space-y-4">

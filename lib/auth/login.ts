@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit";
 import { timingDummyHash, verifyPassword } from "./password";
 import { verifyLdapPassword, type LdapVerifyResult } from "./ldap";
 import { localPasswordAllowed, normalizeSsoUsername, ssoConfig, type LdapConfig, type SsoConfig } from "./sso-config";
+import { checkSecondFactor, secondFactorKind, TOTP_CODE_INVALID_MESSAGE } from "./second-factor";
 
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 export const LOCKOUT_THRESHOLD = 5;
@@ -13,9 +14,16 @@ export const IP_LOCKOUT_THRESHOLD = LOCKOUT_THRESHOLD * 4;
 export const LOGIN_FAILED_MESSAGE = "用户名或密码错误";
 export const LOGIN_LOCKED_MESSAGE = "登录失败次数过多，账户已临时锁定，请 15 分钟后再试或联系系统管理员";
 
+/**
+ * What authorize() throws when the password is right but the account's second factor was not sent:
+ * the login form then asks for the code and submits again (app/login/login-form.tsx).
+ */
+export const TOTP_REQUIRED = "TOTP_REQUIRED";
+export const LOGIN_TOTP_FAILED_MESSAGE = TOTP_CODE_INVALID_MESSAGE;
+
 export type LoginResult =
   | { ok: true; user: { id: number; username: string; sessionVersion: number; role: string } }
-  | { ok: false; message: string };
+  | { ok: false; message: string; totpRequired?: true };
 
 type Reservation = { locked: true } | { locked: false; attemptId: number; failures: number; addressFailures: number };
 
@@ -27,7 +35,7 @@ type Reservation = { locked: true } | { locked: false; attemptId: number; failur
  * worth of verifications; the rest are refused as locked. Locked attempts are not recorded as
  * failures, so hammering a locked account does not extend its lock.
  */
-async function reserveAttempt(username: string, ip: string): Promise<Reservation> {
+export async function reserveAttempt(username: string, ip: string): Promise<Reservation> {
   return prisma.$transaction(async (tx: Tx) => {
     if (databaseKind() === "postgresql") {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${username}`}))`;
@@ -57,6 +65,10 @@ export interface AuthenticateOptions {
   verifyDirectory?: (username: string, password: string) => Promise<LdapVerifyResult>;
   /** The SSO configuration (default: the environment's, lib/auth/sso-config.ts). */
   config?: SsoConfig;
+  /** The second factor (TOTP code or recovery code) when the form sent one. */
+  otp?: string;
+  /** The clock for the TOTP check (tests). */
+  now?: number;
 }
 
 /** A directory login whose identity has no portal account: never created automatically. */
@@ -153,10 +165,76 @@ export async function authenticate(rawUsername: string, password: string, ip: st
     return { ok: false, message: LOGIN_FAILED_MESSAGE };
   }
 
+  // Second factor (等保 2.0), asked only after the right password of an active account, so unknown
+  // users and wrong passwords behave exactly as without it. No code sent: the form asks for one,
+  // and the attempt does not count as a failure. A wrong code does count (the reservation above),
+  // so codes are guessed no faster than passwords.
+  let factorMethod: "totp" | "recovery" | null = null;
+  if (user.totpEnabledAt) {
+    const otp = (options.otp ?? "").slice(0, 64).trim();
+    if (!otp) {
+      await prisma.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
+      return { ok: false, message: TOTP_REQUIRED, totpRequired: true };
+    }
+    const factor = await checkSecondFactor(prisma, user, otp, options.now ?? Date.now());
+    if (!factor.ok) {
+      await prisma.$transaction(async (tx) => {
+        await writeAudit(tx, actor, { entity: "Auth", entityId: username, action: "login.totp_failed", after: { kind: secondFactorKind(otp) ?? "malformed" }, ip });
+        if (reservation.failures === LOCKOUT_THRESHOLD) {
+          await writeAudit(tx, actor, { entity: "Auth", entityId: username, action: "login.lockout", ip });
+        }
+        if (reservation.addressFailures === IP_LOCKOUT_THRESHOLD) {
+          await writeAudit(tx, actor, { entity: "Auth", entityId: ip, action: "login.lockout.address", ip });
+        }
+      });
+      return { ok: false, message: LOGIN_TOTP_FAILED_MESSAGE };
+    }
+    factorMethod = factor.method;
+  }
+
   await prisma.$transaction(async (tx) => {
     // The reserved attempt turns out a success: it no longer counts toward a lock.
     await tx.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
-    await writeAudit(tx, { id: user.id, username, role: user.role }, { entity: "Auth", entityId: username, action: "login.success", after: { method }, ip });
+    const who = { id: user.id, username, role: user.role };
+    if (factorMethod === "recovery") {
+      const remaining = await tx.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
+      await writeAudit(tx, who, { entity: "Auth", entityId: username, action: "totp.recovery.used", after: { remaining, during: "login" }, ip });
+    }
+    await writeAudit(tx, who, { entity: "Auth", entityId: username, action: "login.success", after: factorMethod ? { method, secondFactor: factorMethod } : { method }, ip });
   });
   return { ok: true, user: { id: user.id, username: user.username, sessionVersion: user.sessionVersion, role: user.role } };
+}
+
+/**
+ * The current second factor asked again inside the portal (re-enrolment, new recovery codes,
+ * turning it off): counted like a login attempt, so a session left open does not let someone guess
+ * codes without limit. Input that cannot be a code is refused without writing anything.
+ */
+export async function confirmCurrentFactor(
+  account: { id: number; username: string; role: string },
+  input: string,
+  ip: string,
+  now = Date.now(),
+): Promise<{ ok: true; method: "totp" | "recovery" } | { ok: false; message: string }> {
+  if (!secondFactorKind(input)) return { ok: false, message: TOTP_CODE_INVALID_MESSAGE };
+  const reservation = await reserveAttempt(account.username, ip);
+  if (reservation.locked) return { ok: false, message: LOGIN_LOCKED_MESSAGE };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: account.id } });
+  const factor = await checkSecondFactor(prisma, user, input, now);
+  const actor = { id: account.id, username: account.username, role: account.role };
+  await prisma.$transaction(async (tx) => {
+    if (factor.ok) {
+      await tx.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
+      if (factor.method === "recovery") {
+        const remaining = await tx.recoveryCode.count({ where: { userId: account.id, usedAt: null } });
+        await writeAudit(tx, actor, { entity: "Auth", entityId: account.username, action: "totp.recovery.used", after: { remaining, during: "confirm" }, ip });
+      }
+      return;
+    }
+    await writeAudit(tx, actor, { entity: "Auth", entityId: account.username, action: "totp.confirm_failed", ip });
+    if (reservation.failures === LOCKOUT_THRESHOLD) {
+      await writeAudit(tx, actor, { entity: "Auth", entityId: account.username, action: "login.lockout", ip });
+    }
+  });
+  return factor.ok ? factor : { ok: false, message: TOTP_CODE_INVALID_MESSAGE };
 }

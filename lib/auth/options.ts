@@ -73,6 +73,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "密码", type: "password" },
         /** "local": the portal's own password (LOCAL_LOGIN, or the administrators' emergency login); otherwise the directory when LDAP is configured. */
         mode: { label: "方式", type: "text" },
+        otp: { label: "动态验证码", type: "text" },
       },
       async authorize(credentials, req) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
@@ -80,7 +81,10 @@ export const authOptions: NextAuthOptions = {
         if (!username || !password) throw new Error("请输入用户名和密码");
         const config = ssoConfig();
         const method = credentials?.mode !== "local" && config.ldap ? "ldap" : "local";
-        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined), { method, config });
+        // The second factor (TOTP code or recovery code); without it an account that has one is
+        // answered TOTP_REQUIRED (lib/auth/login.ts) and the form asks for it.
+        const otp = typeof credentials?.otp === "string" ? credentials.otp.slice(0, 64) : "";
+        const result = await authenticate(username, password, clientAddress(req?.headers as Record<string, unknown> | undefined), { method, config, otp });
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
       },
