@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
+import { findVisiblePlan } from "@/lib/plan/visibility";
 import { getPlanByYear, listOffices, planHistory } from "@/lib/plan/queries";
 import { chineseDay, PlanStatusBadge } from "@/components/plan-labels";
 import { PlanDocumentView } from "@/components/plan-document";
@@ -23,12 +24,12 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
   const query = await searchParams;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
-  const plan = await getPlanByYear(prisma, year);
+  const plan = await getPlanByYear(prisma, year, user.role);
   if (!plan) notFound();
   const [offices, history, nextYear] = await Promise.all([
     listOffices(prisma),
     planHistory(prisma, plan.id),
-    prisma.plan.findUnique({ where: { year: year + 1 }, select: { id: true } }),
+    findVisiblePlan(prisma, user.role, year + 1),
   ]);
   const canEdit = can(user.role, "plan:edit") && plan.status !== "ARCHIVED";
   const view = query.view === "table" ? "table" : "doc";
