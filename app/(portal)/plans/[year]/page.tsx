@@ -50,6 +50,9 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
       </div>
       {query.saved ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">已保存为草稿。请核对后发布。</p> : null}
       {query.copied ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">已由上一年度复制生成草稿，未完成的要点已标记为“上年结转”。</p> : null}
+      {plan.status === "DRAFT" ? (
+        <p className="text-sm text-slate-600" data-testid="draft-visibility">草稿仅法治办和系统管理员可见；发布后，各科室、领导和只读用户才能在年度切换、看板、台账和报告中看到该年度。</p>
+      ) : null}
       {plan.status === "ARCHIVED" ? <p className="text-sm text-slate-600">该年度工作要点已归档，不能再修改。</p> : null}
 
       <PlanToolbar
