@@ -73,6 +73,7 @@ test("a draft plan is the 法治办's until 发布: leader and staff see it nowh
     await coordinator.getByRole("button", { name: "保存为草稿" }).click();
     await expect(coordinator).toHaveURL(new RegExp(`/plans/${DRAFT_YEAR}\\?saved=1`));
     await expect(coordinator.getByTestId("plan-status")).toHaveText("草稿");
+    await expect(coordinator.getByTestId("draft-visibility")).toContainText("草稿仅法治办和系统管理员可见");
   });
 
   await test.step("the coordinator sees the draft in the switcher, the plan list and on the dashboard", async () => {
@@ -109,6 +110,7 @@ test("a draft plan is the 法治办's until 发布: leader and staff see it nowh
     await coordinator.goto(`/plans/${DRAFT_YEAR}`);
     await coordinator.getByRole("button", { name: "发布", exact: true }).click();
     await expect(coordinator.getByTestId("plan-status")).toHaveText("已发布");
+    await expect(coordinator.getByTestId("draft-visibility")).toHaveCount(0);
     for (const page of [leader, staff, viewer]) await expectDraftHidden(page, false);
   });
 
