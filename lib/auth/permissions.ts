@@ -7,6 +7,8 @@ import type { Role } from "./roles";
 export const PERMISSIONS = {
   "dashboard:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "plan:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  // Plans still in 草稿 (DRAFT) are seen only by those who prepare them, until 发布 (lib/plan/visibility.ts).
+  "plan:readDraft": ["ADMIN", "COORDINATOR"],
   "plan:import": ["ADMIN", "COORDINATOR"],
   "plan:edit": ["COORDINATOR"],
   "plan:publish": ["COORDINATOR"],

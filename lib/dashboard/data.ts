@@ -18,6 +18,7 @@ import {
   type PlanProgressData,
 } from "@/lib/progress/queries";
 import { latestRemindersByPoint, reminderScope, type ReminderView } from "@/lib/reminders/queries";
+import { planVisibilityKey, visiblePlanWhere } from "@/lib/plan/visibility";
 import { cacheEnabled, figuresStamp, StampedMemo } from "./cache";
 import { yearFigures, type NamedOffice, type YearFigures } from "./view";
 
@@ -97,9 +98,10 @@ export async function loadDashboard(db: Db, viewer: DashboardViewer, request: Da
   const stamp = useCache ? await figuresStamp(db) : "";
   const remember = <T,>(key: string, load: () => Promise<T>): Promise<T> => (useCache ? memo.get(key, stamp, load) : load());
 
-  const [plans, offices] = await remember("meta", () =>
+  // Draft plans only for plan:readDraft: for everyone else a draft year is a missing year.
+  const [plans, offices] = await remember(`meta|${planVisibilityKey(viewer.role)}`, () =>
     Promise.all([
-      db.plan.findMany({ orderBy: { year: "desc" }, select: { year: true, title: true } }),
+      db.plan.findMany({ where: visiblePlanWhere(viewer.role), orderBy: { year: "desc" }, select: { year: true, title: true } }),
       db.office.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true } }),
     ]),
   );

@@ -1,10 +1,15 @@
 /**
- * The ledger as the .xlsx offices hand in: sheet 工作台账 (one row per entry) and sheet
- * 指标完成情况 (approved totals against each target). STAFF get their office's entries only.
+ * The ledger as the .xlsx offices hand in: sheet 工作台账 (a title row with unit, year and
+ * 导出时间, then one row per entry) and sheet 指标完成情况 (approved totals against each target).
+ * By default only approved entries are exported; `include: "all"` adds what the user may read
+ * that is not yet approved, but another office's 草稿 never (drafts are their own office's and
+ * the 法治办's). STAFF get their office's entries only; a draft plan is no plan (lib/plan/visibility).
  */
 import ExcelJS from "exceljs";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
+import { visiblePlanWhere } from "@/lib/plan/visibility";
 import { completionRate, effectiveValue } from "@/lib/progress/target";
 import type { Comparator, TargetKind } from "@/lib/progress/types";
 import { CATEGORY_LABEL, STATUS_LABEL, describeTarget, isEntryStatus, type EntryCategory } from "./constants";
@@ -38,9 +43,35 @@ export interface TargetExportRow {
   pending: number;
 }
 
+/** Which entries an export holds: approved ones (the default), or all the user may read. */
+export type LedgerExportInclude = "approved" | "all";
+
+export function parseExportInclude(value: string | null | undefined): LedgerExportInclude {
+  return value === "all" ? "all" : "approved";
+}
+
+export const EXPORT_SCOPE_LABEL: Record<LedgerExportInclude, string> = {
+  approved: "仅含审核通过的台账",
+  all: "含未审核的台账（草稿仅限本科室）",
+};
+
+/**
+ * The entries of an export beyond readScope: APPROVED only, or everything readable except other
+ * offices' drafts (ledger:writeAll — the 法治办 — sees every office's drafts, as in the list).
+ */
+export function exportStatusWhere(user: LedgerUser, include: LedgerExportInclude): Prisma.LedgerEntryWhereInput {
+  if (include === "approved") return { status: "APPROVED" };
+  if (can(user.role, "ledger:writeAll")) return {};
+  return { OR: [{ status: { not: "DRAFT" } }, { officeId: user.officeId ?? -1 }] };
+}
+
 export interface LedgerExportData {
   year: number;
   planTitle: string;
+  /** The unit's name (UnitSettings.unitName, else the plan's). */
+  unitName: string;
+  include: LedgerExportInclude;
+  exportedAt: Date;
   rows: LedgerExportRow[];
   targets: TargetExportRow[];
 }
@@ -51,12 +82,21 @@ export function ledgerExportFileName(year: number): string {
 
 const pointLabel = (p: { number: number; title: string }) => `${p.number}. ${p.title}`;
 
-/** Null when the year has no plan. */
-export async function loadLedgerExport(db: Db, user: LedgerUser, year: number): Promise<LedgerExportData | null> {
-  const plan = await db.plan.findUnique({ where: { year }, select: { id: true, title: true } });
+/** Null when the year has no plan the user may see. */
+export async function loadLedgerExport(
+  db: Db,
+  user: LedgerUser,
+  year: number,
+  options: { include?: LedgerExportInclude; now?: Date } = {},
+): Promise<LedgerExportData | null> {
+  const include = options.include ?? "approved";
+  const [plan, settings] = await Promise.all([
+    db.plan.findFirst({ where: { year, ...visiblePlanWhere(user.role) }, select: { id: true, title: true, unitName: true } }),
+    db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true } }),
+  ]);
   if (!plan) return null;
   const entries = await db.ledgerEntry.findMany({
-    where: { year, deletedAt: null, ...readScope(user) },
+    where: { AND: [{ year, deletedAt: null }, readScope(user), exportStatusWhere(user, include)] },
     orderBy: [{ workPoint: { number: "asc" } }, { date: "asc" }, { id: "asc" }],
     select: {
       date: true,
@@ -109,6 +149,9 @@ export async function loadLedgerExport(db: Db, user: LedgerUser, year: number): 
   return {
     year,
     planTitle: plan.title,
+    unitName: settings?.unitName.trim() || plan.unitName,
+    include,
+    exportedAt: options.now ?? new Date(),
     rows,
     targets: targets.map((t) => {
       const total = totals.get(t.id);
@@ -135,9 +178,25 @@ const THIN: ExcelJS.Borders = {
   diagonal: {},
 };
 
-function styleSheet(sheet: ExcelJS.Worksheet, wrapColumns: string[]) {
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  const header = sheet.getRow(1);
+/** "2026-12-04 13:22" in Beijing time. */
+export function beijingMinute(date: Date): string {
+  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** The two title lines above the ledger table. */
+export function ledgerTitleLines(data: Pick<LedgerExportData, "unitName" | "year" | "include" | "exportedAt">): [string, string] {
+  return [
+    `${data.unitName}${data.year}年法治建设工作台账`,
+    `年度：${data.year}年　导出时间：${beijingMinute(data.exportedAt)}（北京时间）　范围：${EXPORT_SCOPE_LABEL[data.include]}`,
+  ];
+}
+
+/** Rows above the column header (the ledger sheet's title rows). */
+const LEDGER_TITLE_ROWS = 2;
+
+function styleSheet(sheet: ExcelJS.Worksheet, wrapColumns: string[], headerRow = 1) {
+  sheet.views = [{ state: "frozen", ySplit: headerRow }];
+  const header = sheet.getRow(headerRow);
   header.font = { bold: true };
   header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   header.height = 24;
@@ -147,7 +206,7 @@ function styleSheet(sheet: ExcelJS.Worksheet, wrapColumns: string[]) {
   });
   for (const key of wrapColumns) sheet.getColumn(key).alignment = { vertical: "top", wrapText: true };
   sheet.eachRow((row, n) => {
-    if (n > 1) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = THIN));
+    if (n > headerRow) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = THIN));
   });
 }
 
@@ -175,7 +234,18 @@ export async function buildLedgerWorkbook(data: LedgerExportData): Promise<Buffe
     { header: "类别", key: "category", width: 14 },
   ];
   data.rows.forEach((row, i) => ledger.addRow({ index: i + 1, ...row }));
-  styleSheet(ledger, ["point", "title", "supportOffices", "quantities", "description", "attachments"]);
+  // Title rows above the header: unit and year, then 导出时间 and what the export holds.
+  const [title, subtitle] = ledgerTitleLines(data);
+  ledger.spliceRows(1, 0, [title], [subtitle]);
+  const lastColumn = ledger.columnCount;
+  ledger.mergeCells(1, 1, 1, lastColumn);
+  ledger.mergeCells(2, 1, 2, lastColumn);
+  ledger.getRow(1).font = { bold: true, size: 16 };
+  ledger.getRow(1).alignment = { vertical: "middle", horizontal: "center" };
+  ledger.getRow(1).height = 30;
+  ledger.getRow(2).alignment = { vertical: "middle", horizontal: "left" };
+  ledger.getRow(2).font = { size: 10 };
+  styleSheet(ledger, ["point", "title", "supportOffices", "quantities", "description", "attachments"], LEDGER_TITLE_ROWS + 1);
   ledger.getColumn("date").numFmt = "yyyy-mm-dd";
   ledger.getColumn("index").alignment = { vertical: "top", horizontal: "center" };
 

@@ -6,29 +6,33 @@ import { entryHistory, type HistoryRound } from "./history";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { planVisibilityKey, visiblePlanWhere, visiblePointWhere } from "@/lib/plan/visibility";
 import { calendarDayAt } from "@/lib/progress/dates";
 import { cacheEnabled, changeStamp, figuresStamp, StampedMemo } from "@/lib/dashboard/cache";
 import { PAGE_SIZE, type ListSort } from "./constants";
 import { deletedScope, readScope, type LedgerUser } from "./access";
 import { parseIsoDay, type ListFilter } from "./schemas";
 
-/** The year a list opens on: this year's plan when there is one, else the latest plan. */
-export async function defaultYear(db: Db, now = new Date()): Promise<number> {
+/** The year a list opens on: this year's plan when there is one, else the latest plan (drafts only for plan:readDraft). */
+export async function defaultYear(db: Db, role: Role, now = new Date()): Promise<number> {
   const thisYear = calendarDayAt(now).getUTCFullYear();
-  const plans = await db.plan.findMany({ select: { year: true }, orderBy: { year: "desc" } });
+  const plans = await db.plan.findMany({ where: visiblePlanWhere(role), select: { year: true }, orderBy: { year: "desc" } });
   if (plans.some((p) => p.year === thisYear) || plans.length === 0) return thisYear;
   return (plans.find((p) => p.year < thisYear) ?? plans[0]).year;
 }
 
 /**
  * The year a drill-down link means when it names a point, target or section but no year
- * (`/ledger?pointId=5`): that object's plan year. Null when there is nothing to go on.
+ * (`/ledger?pointId=5`): that object's plan year. Null when there is nothing to go on (or the
+ * plan is a draft the role may not see).
  */
-export async function inferYear(db: Db, filter: Pick<ListFilter, "pointId" | "targetId" | "sectionId">): Promise<number | null> {
+export async function inferYear(db: Db, role: Role, filter: Pick<ListFilter, "pointId" | "targetId" | "sectionId">): Promise<number | null> {
   const plan = { select: { year: true } } as const;
-  if (filter.pointId) return (await db.workPoint.findUnique({ where: { id: filter.pointId }, select: { plan } }))?.plan.year ?? null;
-  if (filter.targetId) return (await db.target.findUnique({ where: { id: filter.targetId }, select: { plan } }))?.plan.year ?? null;
-  if (filter.sectionId) return (await db.section.findUnique({ where: { id: filter.sectionId }, select: { plan } }))?.plan.year ?? null;
+  const visible = { plan: visiblePlanWhere(role) };
+  if (filter.pointId) return (await db.workPoint.findFirst({ where: { id: filter.pointId, ...visible }, select: { plan } }))?.plan.year ?? null;
+  if (filter.targetId) return (await db.target.findFirst({ where: { id: filter.targetId, ...visible }, select: { plan } }))?.plan.year ?? null;
+  if (filter.sectionId) return (await db.section.findFirst({ where: { id: filter.sectionId, ...visible }, select: { plan } }))?.plan.year ?? null;
   return null;
 }
 
@@ -195,8 +199,9 @@ const pointInclude = {
 
 export type PointForRecording = Prisma.WorkPointGetPayload<{ include: typeof pointInclude }>;
 
-export async function getPointForRecording(db: Db, pointId: number): Promise<PointForRecording | null> {
-  return db.workPoint.findUnique({ where: { id: pointId }, include: pointInclude });
+/** A point to record for; null when missing or in a draft plan the role may not see. */
+export async function getPointForRecording(db: Db, role: Role, pointId: number): Promise<PointForRecording | null> {
+  return db.workPoint.findFirst({ where: { id: pointId, ...visiblePointWhere(role) }, include: pointInclude });
 }
 
 /** Whether the office leads or cooperates on the point. */
@@ -241,20 +246,24 @@ export type FilterOptions = Awaited<ReturnType<typeof loadFilterOptions>>;
 // says when the memo is stale. One memo per client: tests open several databases in one process.
 const optionsMemos = new WeakMap<Db, StampedMemo>();
 
-/** The filter form's choices for a year; memoised on the audit stamp (one indexed lookup per request). */
-export async function filterOptions(db: Db, year: number): Promise<FilterOptions> {
-  if (!cacheEnabled()) return loadFilterOptions(db, year);
+/**
+ * The filter form's choices for a year; memoised on the audit stamp (one indexed lookup per request).
+ * Draft plans (years and their structure) only for plan:readDraft: to others a draft year is empty.
+ */
+export async function filterOptions(db: Db, year: number, role: Role): Promise<FilterOptions> {
+  if (!cacheEnabled()) return loadFilterOptions(db, year, role);
   let memo = optionsMemos.get(db);
   if (!memo) optionsMemos.set(db, (memo = new StampedMemo(16)));
   const stamp = await figuresStamp(db);
-  return memo.get(`ledger-filter-options|${year}`, stamp, () => loadFilterOptions(db, year));
+  return memo.get(`ledger-filter-options|${year}|${planVisibilityKey(role)}`, stamp, () => loadFilterOptions(db, year, role));
 }
 
-async function loadFilterOptions(db: Db, year: number) {
+async function loadFilterOptions(db: Db, year: number, role: Role) {
+  const visible = visiblePlanWhere(role);
   const [plans, plan, offices] = await Promise.all([
-    db.plan.findMany({ select: { year: true }, orderBy: { year: "desc" } }),
-    db.plan.findUnique({
-      where: { year },
+    db.plan.findMany({ where: visible, select: { year: true }, orderBy: { year: "desc" } }),
+    db.plan.findFirst({
+      where: { year, ...visible },
       select: {
         sections: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, title: true } },
         points: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },

@@ -6,6 +6,7 @@
 import type { Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/action-state";
 import { can } from "@/lib/auth/permissions";
+import { isPlanVisible } from "@/lib/plan/visibility";
 import { MAX_QUANTITY } from "./constants";
 import type { LedgerUser } from "./access";
 import type { EntryFields, QuantityInput } from "./schemas";
@@ -70,7 +71,8 @@ export async function validateEntryFields(
   current: { id: number; linkedEntryId: number | null } | null,
 ): Promise<CheckedFields> {
   const point = await loadPointRules(tx, pointId);
-  if (!point) throw new UserFacingError(MESSAGES.pointMissing);
+  // A point of a draft plan does not exist for those who may not see drafts (no existence leak).
+  if (!point || !isPlanVisible(user.role, { status: point.planStatus })) throw new UserFacingError(MESSAGES.pointMissing);
   if (point.planStatus !== "PUBLISHED") throw new UserFacingError(MESSAGES.planNotOpen);
   // ledger:writeAll records on behalf of any involved office, never for an office outside the point.
   const support = point.supportOffices.find((s) => s.officeId === officeId);

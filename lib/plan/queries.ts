@@ -1,8 +1,11 @@
 import type { Db, Tx } from "@/lib/db";
+import type { Role } from "@/lib/auth/roles";
+import { visiblePlanWhere } from "./visibility";
 
-/** Plans by year (newest first) with their point and target counts. */
-export async function listPlans(db: Db) {
+/** Plans by year (newest first) with their point and target counts; drafts only for plan:readDraft. */
+export async function listPlans(db: Db, role: Role) {
   return db.plan.findMany({
+    where: visiblePlanWhere(role),
     orderBy: { year: "desc" },
     select: {
       id: true,
@@ -16,10 +19,10 @@ export async function listPlans(db: Db) {
   });
 }
 
-/** One year's plan as a document: sections, points (offices, targets) in order. */
-export async function getPlanByYear(db: Db, year: number) {
-  return db.plan.findUnique({
-    where: { year },
+/** One year's plan as a document: sections, points (offices, targets) in order; null when missing or not the role's to see. */
+export async function getPlanByYear(db: Db, year: number, role: Role) {
+  return db.plan.findFirst({
+    where: { year, ...visiblePlanWhere(role) },
     include: {
       sections: {
         orderBy: { ordinal: "asc" },

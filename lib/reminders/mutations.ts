@@ -5,6 +5,7 @@
  */
 
 import type { Db } from "@/lib/db";
+import { isPlanVisible } from "@/lib/plan/visibility";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { UserFacingError } from "@/lib/action-state";
 import { can } from "@/lib/auth/permissions";
@@ -39,7 +40,7 @@ export function pointLink(pointId: number, reminderId?: number): string {
 export async function currentPointStatus(db: Db, pointId: number, today: Date) {
   const point = await db.workPoint.findUnique({
     where: { id: pointId },
-    select: { id: true, number: true, title: true, leadOfficeId: true, leadOffice: { select: { name: true } }, plan: { select: { year: true } } },
+    select: { id: true, number: true, title: true, leadOfficeId: true, leadOffice: { select: { name: true } }, plan: { select: { year: true, status: true } } },
   });
   if (!point) return null;
   const data = await loadPlanProgress(db, point.plan.year, { today });
@@ -51,7 +52,9 @@ export async function sendReminder(db: Db, actor: AuditActor, input: SendReminde
   assertCan(actor, "reminder:send");
   const today = options.today ?? calendarDayAt(new Date());
   const found = await currentPointStatus(db, input.workPointId, today);
-  if (!found) throw new UserFacingError("工作要点不存在");
+  // A draft plan's point does not exist for a sender who may not see drafts; nobody 催办s a draft.
+  if (!found || !isRole(actor.role) || !isPlanVisible(actor.role, found.point.plan)) throw new UserFacingError("工作要点不存在");
+  if (found.point.plan.status === "DRAFT") throw new UserFacingError("该年度工作要点尚未发布，不能催办");
   const { point, status } = found;
   if (!REMINDABLE.includes(status)) {
     throw new UserFacingError(`该工作要点当前状态为“${STATUS_LABEL[status]}”，只有滞后或逾期的工作要点才能催办`);

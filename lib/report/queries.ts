@@ -5,6 +5,8 @@
  */
 
 import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/auth/roles";
+import { canReadDraftPlans } from "@/lib/plan/visibility";
 import { isoDay } from "./facts";
 import { effectiveSignature, effectiveSignDate, printedParts, unitSignOff, type SignDateSource } from "./output";
 import { allSourceIds, parseSources } from "./segments";
@@ -20,12 +22,15 @@ export interface ReportListRow {
   report: { title: string; status: string; updatedAt: Date } | null;
 }
 
-/** Every year with a plan or a report, newest first. */
-export async function listReportYears(db: Db): Promise<ReportListRow[]> {
-  const [plans, reports] = await Promise.all([
-    db.plan.findMany({ select: { year: true, title: true } }),
+/** Every year with a plan or a report, newest first; a draft plan's year only for plan:readDraft. */
+export async function listReportYears(db: Db, role: Role): Promise<ReportListRow[]> {
+  const [allPlans, allReports] = await Promise.all([
+    db.plan.findMany({ select: { year: true, title: true, status: true } }),
     db.annualReport.findMany({ select: { year: true, title: true, status: true, updatedAt: true } }),
   ]);
+  const hidden = new Set(canReadDraftPlans(role) ? [] : allPlans.filter((p) => p.status === "DRAFT").map((p) => p.year));
+  const plans = allPlans.filter((p) => !hidden.has(p.year));
+  const reports = allReports.filter((r) => !hidden.has(r.year));
   const planTitles = new Map(plans.map((p) => [p.year, p.title]));
   const reportsByYear = new Map(reports.map((r) => [r.year, r]));
   const years = [...new Set([...planTitles.keys(), ...reportsByYear.keys()])].sort((a, b) => b - a);

@@ -152,8 +152,11 @@ test("record, upload, submit, return, fix, approve; other offices are refused; t
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("工作台账")!;
-    expect(sheet.getCell("A1").value).toBe("序号");
-    expect(sheet.getCell("C1").value).toBe("具体工作/活动");
+    // Two title rows (unit and year, 导出时间 and scope), then the column headers.
+    expect(String(sheet.getCell("A1").value)).toContain(`${YEAR}`);
+    expect(String(sheet.getCell("A2").value)).toContain("导出时间");
+    expect(sheet.getCell("A3").value).toBe("序号");
+    expect(sheet.getCell("C3").value).toBe("具体工作/活动");
     let row: ExcelJS.Row | undefined;
     sheet.eachRow((r) => {
       if (r.getCell(3).value === TITLE) row = r;

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
 import type { LedgerUser } from "@/lib/ledger/access";
-import { buildLedgerWorkbook, ledgerExportFileName, loadLedgerExport } from "@/lib/ledger/export-xlsx";
+import { buildLedgerWorkbook, ledgerExportFileName, ledgerTitleLines, loadLedgerExport, parseExportInclude } from "@/lib/ledger/export-xlsx";
 import { buildEvidenceIndex, dedupePath, evidenceZipStream, folderName, loadEvidenceManifest, shortTitle } from "@/lib/ledger/export-zip";
 import { contentDisposition } from "@/lib/ledger/files";
 import * as m from "@/lib/ledger/mutations";
@@ -51,18 +51,23 @@ beforeAll(async () => {
 afterAll(async () => t.cleanup());
 
 describe("ledger .xlsx", () => {
-  it("has the hand-in layout: Chinese headers, frozen header row, real dates, quantities and evidence names", async () => {
-    const data = (await loadLedgerExport(t.db, coordinator, 2025))!;
+  it("has the hand-in layout: title rows, Chinese headers, frozen header row, real dates, quantities and evidence names", async () => {
+    const data = (await loadLedgerExport(t.db, coordinator, 2025, { now: new Date("2026-12-04T05:30:00Z") }))!;
     const wb = await readWorkbook(await buildLedgerWorkbook(data));
     const sheet = wb.getWorksheet("工作台账")!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1, 13)).toEqual([
+    // Title rows: unit (UnitSettings.unitName) and year, then 导出时间 (Beijing time) and the scope.
+    expect(sheet.getRow(1).getCell(1).value).toBe("XX市政协办公室2025年法治建设工作台账");
+    expect(sheet.getRow(2).getCell(1).value).toBe("年度：2025年　导出时间：2026-12-04 13:30（北京时间）　范围：仅含审核通过的台账");
+    expect(sheet.getCell("A1").isMerged).toBe(true);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 13)).toEqual([
       "序号", "工作要点（编号+标题）", "具体工作/活动", "牵头科室", "配合科室", "责任人", "完成时限", "日期", "数量", "完成情况", "审核状态", "佐证材料（文件名）",
     ]);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     expect(sheet.getColumn(3).width).toBeGreaterThan(20);
+    expect(sheet.getRow(4).getCell(1).value).toBe(1);
     let found = 0;
     sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(3).value !== "专题学习：习近平法治思想的核心要义" || row.getCell(12).value === null || row.getCell(12).value === "") return;
+      if (n <= 3 || row.getCell(3).value !== "专题学习：习近平法治思想的核心要义" || row.getCell(12).value === null || row.getCell(12).value === "") return;
       found++;
       expect(row.getCell(2).value).toBe("1. 深入学习习近平法治思想");
       expect(row.getCell(4).value).toBe("综合科");
@@ -78,6 +83,47 @@ describe("ledger .xlsx", () => {
     const rows = targets.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 7));
     expect(rows).toContainEqual(["1. 深入学习习近平法治思想", "专题学习", "≥4次", 7, "次", 1.75]);
     expect(rows).toContainEqual(["4. 开展法治思想专题培训", "培训人数", "≥200人次", 412, "人次", 2.06]);
+  });
+
+  it("holds only approved entries by default, for every reader", async () => {
+    for (const user of [coordinator, zonghe, yanjiu, await ledgerUser(t.db, "leader"), await ledgerUser(t.db, "viewer")]) {
+      const data = (await loadLedgerExport(t.db, user, 2025))!;
+      expect(data.include).toBe("approved");
+      expect(data.rows.length, user.username).toBeGreaterThan(0);
+      expect(new Set(data.rows.map((r) => r.status)), user.username).toEqual(new Set(["已通过"]));
+    }
+  });
+
+  it("with include=all adds unapproved entries, but another office's 草稿 only for its own office and the 法治办", async () => {
+    const leader = await ledgerUser(t.db, "leader");
+    const viewer = await ledgerUser(t.db, "viewer");
+    const has = async (user: LedgerUser) => (await loadLedgerExport(t.db, user, 2025, { include: "all" }))!.rows.filter((r) => r.title === "草稿" && r.office === "综合科").length;
+    // [user, sees 综合科's draft]
+    const cases: [LedgerUser, number][] = [[zonghe, 1], [coordinator, 1], [yanjiu, 0], [leader, 0], [viewer, 0]];
+    for (const [user, expected] of cases) expect(await has(user), user.username).toBe(expected);
+    for (const user of [leader, viewer, yanjiu]) {
+      const rows = (await loadLedgerExport(t.db, user, 2025, { include: "all" }))!.rows;
+      const ownOffice = user.officeId === null ? null : (await t.db.office.findUniqueOrThrow({ where: { id: user.officeId } })).name;
+      expect(rows.filter((r) => r.status === "草稿" && r.office !== ownOffice), user.username).toEqual([]);
+    }
+    const all = (await loadLedgerExport(t.db, zonghe, 2025, { include: "all" }))!;
+    expect(all.rows.length).toBeGreaterThan((await loadLedgerExport(t.db, zonghe, 2025))!.rows.length);
+    const wb = await readWorkbook(await buildLedgerWorkbook(all));
+    expect(String(wb.getWorksheet("工作台账")!.getRow(2).getCell(1).value)).toContain("范围：含未审核的台账（草稿仅限本科室）");
+  });
+
+  it("parses ?include: all, else approved", () => {
+    expect([parseExportInclude("all"), parseExportInclude(null), parseExportInclude("ALL"), parseExportInclude("drafts")]).toEqual(["all", "approved", "approved", "approved"]);
+  });
+
+  it("takes the unit name from the unit settings", async () => {
+    await t.db.unitSettings.update({ where: { id: 1 }, data: { unitName: "政协某某市委员会办公厅" } });
+    try {
+      const data = (await loadLedgerExport(t.db, coordinator, 2025))!;
+      expect(ledgerTitleLines(data)[0]).toBe("政协某某市委员会办公厅2025年法治建设工作台账");
+    } finally {
+      await t.db.unitSettings.update({ where: { id: 1 }, data: { unitName: "XX市政协办公室" } });
+    }
   });
 
   it("gives STAFF their office's entries only", async () => {

@@ -109,14 +109,14 @@ describe("listing", () => {
   });
 
   it("opens on this year's plan, or the year of the point a drill-down link names", async () => {
-    expect(await defaultYear(t.db, new Date("2026-11-22T00:00:00Z"))).toBe(2026);
-    expect(await defaultYear(t.db, new Date("2030-01-01T00:00:00Z"))).toBe(2026);
+    expect(await defaultYear(t.db, "COORDINATOR", new Date("2026-11-22T00:00:00Z"))).toBe(2026);
+    expect(await defaultYear(t.db, "COORDINATOR", new Date("2030-01-01T00:00:00Z"))).toBe(2026);
     const p = await pointOf(t.db, 2025, 4);
-    expect(await inferYear(t.db, f({ pointId: String(p.id) }))).toBe(2025);
-    expect(await inferYear(t.db, f({ targetId: String(p.targets[0].id) }))).toBe(2025);
-    expect(await inferYear(t.db, f({ sectionId: String(p.sectionId) }))).toBe(2025);
-    expect(await inferYear(t.db, f({ pointId: "999999" }))).toBeNull();
-    expect(await inferYear(t.db, f())).toBeNull();
+    expect(await inferYear(t.db, "COORDINATOR", f({ pointId: String(p.id) }))).toBe(2025);
+    expect(await inferYear(t.db, "COORDINATOR", f({ targetId: String(p.targets[0].id) }))).toBe(2025);
+    expect(await inferYear(t.db, "COORDINATOR", f({ sectionId: String(p.sectionId) }))).toBe(2025);
+    expect(await inferYear(t.db, "COORDINATOR", f({ pointId: "999999" }))).toBeNull();
+    expect(await inferYear(t.db, "COORDINATOR", f())).toBeNull();
   });
 });
 
@@ -124,13 +124,13 @@ describe("filter options", () => {
   it("are memoised until the next audited change, then re-read", async () => {
     const { writeAudit } = await import("@/lib/audit");
     const point = await pointOf(t.db, 2025, 5);
-    const first = await filterOptions(t.db, 2025);
+    const first = await filterOptions(t.db, 2025, "COORDINATOR");
     expect(first.points.find((p) => p.id === point.id)?.title).toBe(point.title);
     await t.db.workPoint.update({ where: { id: point.id }, data: { title: "改名后的要点" } });
     // A write that skipped its audit row would be invisible here: every real mutation writes one.
-    expect((await filterOptions(t.db, 2025)).points.find((p) => p.id === point.id)?.title).toBe(point.title);
+    expect((await filterOptions(t.db, 2025, "COORDINATOR")).points.find((p) => p.id === point.id)?.title).toBe(point.title);
     await writeAudit(t.db, null, { entity: "WorkPoint", entityId: String(point.id), action: "update" });
-    expect((await filterOptions(t.db, 2025)).points.find((p) => p.id === point.id)?.title).toBe("改名后的要点");
+    expect((await filterOptions(t.db, 2025, "COORDINATOR")).points.find((p) => p.id === point.id)?.title).toBe("改名后的要点");
     await t.db.workPoint.update({ where: { id: point.id }, data: { title: point.title } });
     await writeAudit(t.db, null, { entity: "WorkPoint", entityId: String(point.id), action: "update" });
   });

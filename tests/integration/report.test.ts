@@ -141,7 +141,7 @@ describe("report persistence", () => {
     await expect(report.generateReport(t.db, coordinator, { year: 2025 })).rejects.toThrow(UserFacingError);
     const audit = await t.db.auditLog.findFirst({ where: { entity: "AnnualReport", action: "generate" } });
     expect(audit?.username).toBe("coordinator");
-    expect((await listReportYears(t.db)).map((r) => [r.year, r.report?.status ?? null])).toEqual([[2026, null], [2025, "DRAFT"]]);
+    expect((await listReportYears(t.db, "COORDINATOR")).map((r) => [r.year, r.report?.status ?? null])).toEqual([[2026, null], [2025, "DRAFT"]]);
   });
 
   it("saves part 二 as version 2 with a revision row and an audit row", async () => {

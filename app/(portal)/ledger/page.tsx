@@ -21,9 +21,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
   const user = await requirePageUser("ledger:read");
   const raw = await searchParams;
   const filter = parseListFilter(raw);
-  const year = filter.year ?? (await inferYear(prisma, filter)) ?? (await defaultYear(prisma));
+  const year = filter.year ?? (await inferYear(prisma, user.role, filter)) ?? (await defaultYear(prisma, user.role));
   const deleted = showsDeleted(user, filter);
-  const [options, result] = await Promise.all([filterOptions(prisma, year), listEntries(prisma, user, filter, year)]);
+  const [options, result] = await Promise.all([filterOptions(prisma, year, user.role), listEntries(prisma, user, filter, year)]);
   const readAll = can(user.role, "ledger:readAll");
 
   // The URL of this exact view, for pagination links (normalised: only parsed values survive).
@@ -46,7 +46,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
           {can(user.role, "ledger:write") && !deleted ? <Link className="btn-primary" href={`/ledger/new?year=${year}`}>新增台账</Link> : null}
           {can(user.role, "ledger:export") ? (
             <>
-              <a className="btn" href={`/api/export/ledger?year=${year}`} download>导出台账（Excel）</a>
+              <a className="btn" href={`/api/export/ledger?year=${year}`} download title="仅含审核通过的台账">导出台账（Excel）</a>
+              <a className="btn" href={`/api/export/ledger?year=${year}&include=all`} download title="含待审核、已退回和本科室草稿">导出（含未审核）</a>
               <a className="btn" href={`/api/export/evidence?year=${year}`} download>导出佐证材料（ZIP）</a>
             </>
           ) : null}

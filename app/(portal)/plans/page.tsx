@@ -9,7 +9,7 @@ export const metadata = { title: "工作要点 - 法治建设工作台" };
 
 export default async function PlansPage() {
   const user = await requirePageUser("plan:read");
-  const plans = await listPlans(prisma);
+  const plans = await listPlans(prisma, user.role);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">

@@ -10,7 +10,7 @@ export const metadata = { title: "年度报告 - 法治建设工作台" };
 
 export default async function ReportsPage() {
   const user = await requirePageUser("report:read");
-  const rows = await listReportYears(prisma);
+  const rows = await listReportYears(prisma, user.role);
   const canExport = can(user.role, "report:export");
   return (
     <div className="space-y-4">

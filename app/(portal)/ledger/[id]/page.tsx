@@ -17,6 +17,7 @@ import { TargetTotals } from "../_components/target-totals";
 import { WorkflowPanel } from "../_components/workflow-panel";
 import { parseEvidenceKinds, TARGET_KINDS, targetsNeedingEvidence } from "@/lib/ledger/evidence-rules";
 import { coHostWindowWarning } from "@/lib/ledger/cohost-window";
+import { NotFoundPage } from "@/components/not-found-page";
 
 export const metadata = { title: "台账详情 - 法治建设工作台" };
 
@@ -32,13 +33,7 @@ export default async function EntryPage({ params, searchParams }: { params: Para
   if (!entry) {
     // Same answer whether the id does not exist or belongs to another office: no existence leak.
     await writeAudit(prisma, { id: user.id, username: user.username, role: user.role }, { entity: "LedgerEntry", entityId: rawId.slice(0, 20), action: "denied", after: { reason: NOT_FOUND_MESSAGE } });
-    return (
-      <div className="card max-w-xl">
-        <h1 className="mb-2 text-lg font-semibold">台账详情</h1>
-        <p role="alert" data-testid="not-found" className="text-red-700">{NOT_FOUND_MESSAGE}</p>
-        <Link href="/ledger" className="btn mt-3">返回工作台账</Link>
-      </div>
-    );
+    return <NotFoundPage detail={NOT_FOUND_MESSAGE} back={{ href: "/ledger", label: "返回工作台账" }} />;
   }
 
   // The approve button is offered only to a reviewer who took no part in the entry (four eyes; the

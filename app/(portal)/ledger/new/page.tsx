@@ -42,7 +42,7 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
 
   if (pointId === null) {
     const yearParam = positiveInt(sp.year);
-    const year = yearParam && yearParam >= 2000 && yearParam <= 2100 ? yearParam : await defaultYear(prisma);
+    const year = yearParam && yearParam >= 2000 && yearParam <= 2100 ? yearParam : await defaultYear(prisma, user.role);
     const points = await recordablePoints(prisma, user, year);
     return (
       <div>
@@ -63,7 +63,7 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
     );
   }
 
-  const point = await getPointForRecording(prisma, pointId);
+  const point = await getPointForRecording(prisma, user.role, pointId);
   if (!point) return <Refusal message={MESSAGES.pointMissing} />;
   if (point.plan.status !== "PUBLISHED") return <Refusal message={MESSAGES.planNotOpen} />;
   if (!writeAll && !officeInvolved(point, user.officeId)) return <Refusal message={MESSAGES.notInvolved} />;

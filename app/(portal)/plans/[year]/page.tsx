@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
+import { findVisiblePlan } from "@/lib/plan/visibility";
 import { getPlanByYear, listOffices, planHistory } from "@/lib/plan/queries";
 import { chineseDay, PlanStatusBadge } from "@/components/plan-labels";
 import { PlanDocumentView } from "@/components/plan-document";
@@ -23,12 +24,12 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
   const query = await searchParams;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
-  const plan = await getPlanByYear(prisma, year);
+  const plan = await getPlanByYear(prisma, year, user.role);
   if (!plan) notFound();
   const [offices, history, nextYear] = await Promise.all([
     listOffices(prisma),
     planHistory(prisma, plan.id),
-    prisma.plan.findUnique({ where: { year: year + 1 }, select: { id: true } }),
+    findVisiblePlan(prisma, user.role, year + 1),
   ]);
   const canEdit = can(user.role, "plan:edit") && plan.status !== "ARCHIVED";
   const view = query.view === "table" ? "table" : "doc";
@@ -49,6 +50,9 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
       </div>
       {query.saved ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">已保存为草稿。请核对后发布。</p> : null}
       {query.copied ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">已由上一年度复制生成草稿，未完成的要点已标记为“上年结转”。</p> : null}
+      {plan.status === "DRAFT" ? (
+        <p className="text-sm text-slate-600" data-testid="draft-visibility">草稿仅法治办和系统管理员可见；发布后，各科室、领导和只读用户才能在年度切换、看板、台账和报告中看到该年度。</p>
+      ) : null}
       {plan.status === "ARCHIVED" ? <p className="text-sm text-slate-600">该年度工作要点已归档，不能再修改。</p> : null}
 
       <PlanToolbar

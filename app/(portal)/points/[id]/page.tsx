@@ -10,6 +10,7 @@ import { loadPlanProgress } from "@/lib/progress/queries";
 import { compactQuantity, describePointShortfall, describeShortfall } from "@/lib/progress/shortfall";
 import { REMINDABLE } from "@/lib/reminders/mutations";
 import { remindersForPoint } from "@/lib/reminders/queries";
+import { visiblePointWhere } from "@/lib/plan/visibility";
 import { Reminders, SendReminderForm } from "./reminders";
 
 export const metadata = { title: "工作要点 - 法治建设工作台" };
@@ -19,8 +20,9 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   const { id: rawId } = await params;
   if (!/^\d{1,9}$/.test(rawId)) notFound();
   const id = Number(rawId);
-  const point = await prisma.workPoint.findUnique({
-    where: { id },
+  // A point of a draft plan is "not found" for roles that may not see drafts.
+  const point = await prisma.workPoint.findFirst({
+    where: { id, ...visiblePointWhere(user.role) },
     include: {
       plan: { select: { year: true, title: true, status: true } },
       section: { select: { title: true } },
@@ -97,7 +99,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
         <section id="send-reminder" className="card no-print" aria-labelledby="send-title">
           <h2 id="send-title" className="mb-2 font-semibold">督办催办</h2>
           {remindable ? (
-            <SendReminderForm pointId={id} defaultMessage={`第${point.number}项“${point.title.replace(/。$/u, "")}”目前${STATUS_LABEL[progress.status]}：${shortfall}。请抓紧推进，按时完成。`} />
+            <SendReminderForm pointId={id} deadline={progress.deadline} defaultMessage={`第${point.number}项“${point.title.replace(/。$/u, "")}”目前${STATUS_LABEL[progress.status]}：${shortfall}。请抓紧推进，按时完成。`} />
           ) : (
             <p className="text-sm text-slate-600">该工作要点当前状态为“{STATUS_LABEL[progress.status]}”，只有滞后或逾期的工作要点才能催办。</p>
           )}

@@ -5,14 +5,18 @@ import { isoDay } from "@/lib/dashboard/links";
 import { calendarDayAt, dateFromDayIndex, dayIndex, formatChineseDate } from "@/lib/progress";
 import { replyReminderAction, sendReminderAction } from "@/lib/reminders/actions";
 import type { ReminderView } from "@/lib/reminders/queries";
+import { defaultRequestedBy } from "@/lib/reminders/due-date";
 
 function beijingTime(date: Date): string {
   const local = new Date(date.getTime() + 8 * 3_600_000);
   return `${formatChineseDate(local)} ${local.toISOString().slice(11, 16)}`;
 }
 
-export function SendReminderForm({ pointId, defaultMessage }: { pointId: number; defaultMessage: string }) {
-  const today = dayIndex(calendarDayAt(new Date()));
+export function SendReminderForm({ pointId, deadline, defaultMessage }: { pointId: number; deadline: Date | null; defaultMessage: string }) {
+  const todayDate = calendarDayAt(new Date());
+  const today = dayIndex(todayDate);
+  // A week from today, never after the point's own deadline (lib/reminders/due-date.ts).
+  const proposed = defaultRequestedBy(todayDate, deadline);
   return (
     <ActionForm action={sendReminderAction} submitLabel="发送催办" className="grid max-w-2xl gap-3">
       <input type="hidden" name="workPointId" value={pointId} />
@@ -22,7 +26,7 @@ export function SendReminderForm({ pointId, defaultMessage }: { pointId: number;
       </label>
       <label className="max-w-xs">
         <span className="label">要求完成日期</span>
-        <input type="date" name="requestedBy" className="input" required min={isoDay(dateFromDayIndex(today))} defaultValue={isoDay(dateFromDayIndex(today + 14))} />
+        <input type="date" name="requestedBy" className="input" required min={isoDay(dateFromDayIndex(today))} defaultValue={isoDay(proposed)} data-testid="reminder-requested-by" />
       </label>
     </ActionForm>
   );

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { generateReportAction, updateReportHeaderAction } from "@/lib/report/actions";
 import { OPTIONAL_PARTS, SIGN_DATE_SOURCE_LABEL, saysNothing } from "@/lib/report/output";
 import { getReportView } from "@/lib/report/queries";
+import { hidesDraftYear } from "@/lib/plan/visibility";
 import { formatChineseDate } from "@/lib/report/sentences";
 import { editBlockedReason, formatReportTime, parseReportYear } from "@/lib/report/workflow";
 import { ActionForm } from "@/components/action-form";
@@ -33,11 +34,13 @@ export default async function ReportYearPage({ params }: Props) {
   const user = await requirePageUser("report:read");
   const year = parseReportYear((await params).year);
   if (year === null) notFound();
-  const view = await getReportView(prisma, year);
+  // A draft plan's year looks like a year without a plan to those who may not see drafts.
+  const hidden = await hidesDraftYear(prisma, user.role, year);
+  const view = hidden ? null : await getReportView(prisma, year);
   const canEdit = can(user.role, "report:edit");
 
   if (!view) {
-    const plan = await prisma.plan.findUnique({ where: { year }, select: { title: true } });
+    const plan = hidden ? null : await prisma.plan.findUnique({ where: { year }, select: { title: true } });
     return (
       <div className="space-y-4">
         <Breadcrumb year={year} />

@@ -4,6 +4,7 @@ import { actorOf, AuthError, requirePermission } from "@/lib/auth/dal";
 import { buildReportDocx } from "@/lib/report/docx";
 import { NO_REPORT_MESSAGE, recordReportExport } from "@/lib/report/mutations";
 import { loadReportForExport } from "@/lib/report/queries";
+import { hidesDraftYear } from "@/lib/plan/visibility";
 import { contentDispositionFor, parseReportYear, reportFileName } from "@/lib/report/workflow";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export async function GET(request: NextRequest) {
   }
   const year = parseReportYear(request.nextUrl.searchParams.get("year"));
   if (year === null) return fail(400, "年度参数无效，应为四位年份，例如 year=2025");
-  const report = await loadReportForExport(prisma, year);
+  const report = (await hidesDraftYear(prisma, user.role, year)) ? null : await loadReportForExport(prisma, year);
   if (!report) return fail(400, `${NO_REPORT_MESSAGE}，请先生成初稿`);
 
   const buffer = await buildReportDocx({

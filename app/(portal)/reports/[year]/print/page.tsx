@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { classifyParagraph, titleLines } from "@/lib/report/docx";
 import { loadReportForExport } from "@/lib/report/queries";
+import { hidesDraftYear } from "@/lib/plan/visibility";
 import { formatChineseDate } from "@/lib/report/sentences";
 import { parseReportYear } from "@/lib/report/workflow";
 import { ReportPrintButton } from "@/components/report-print-button";
@@ -31,10 +32,10 @@ function Paragraph({ text }: { text: string }) {
 
 /** The report as it will look on paper: same structure and measures as the Word export. */
 export default async function ReportPrintPage({ params }: Props) {
-  await requirePageUser("report:read");
+  const user = await requirePageUser("report:read");
   const year = parseReportYear((await params).year);
   if (year === null) notFound();
-  const report = await loadReportForExport(prisma, year);
+  const report = (await hidesDraftYear(prisma, user.role, year)) ? null : await loadReportForExport(prisma, year);
   if (!report) {
     return (
       <div className="card">
