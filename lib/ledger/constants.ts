@@ -48,8 +48,8 @@ export const PAGE_SIZE = 20;
 export const MAX_QUANTITY = 100_000;
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const ACCEPTED_FILE_TYPES = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
-export const ACCEPTED_TYPES_LABEL = "PDF、JPG、PNG、DOCX、XLSX";
+export const ACCEPTED_FILE_TYPES = ".pdf,.ofd,.jpg,.jpeg,.png,.doc,.docx,.wps,.xls,.xlsx,.et";
+export const ACCEPTED_TYPES_LABEL = "PDF、OFD、JPG、PNG、DOC、DOCX、WPS、XLS、XLSX、ET";
 
 export const NOT_FOUND_MESSAGE = "记录不存在或无权访问";
 

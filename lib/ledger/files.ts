@@ -7,8 +7,9 @@ import crypto from "node:crypto";
 import JSZip from "jszip";
 import { UserFacingError } from "@/lib/action-state";
 import { ACCEPTED_TYPES_LABEL, MAX_ATTACHMENT_BYTES } from "./constants";
+import { isOle, oleDirectoryNames } from "./ole";
 
-export type EvidenceKind = "pdf" | "jpeg" | "png" | "docx" | "xlsx";
+export type EvidenceKind = "pdf" | "jpeg" | "png" | "docx" | "xlsx" | "doc" | "xls" | "ofd";
 
 export const KIND_MIME: Record<EvidenceKind, string> = {
   pdf: "application/pdf",
@@ -16,6 +17,9 @@ export const KIND_MIME: Record<EvidenceKind, string> = {
   png: "image/png",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  ofd: "application/ofd",
 };
 
 const KIND_EXTENSIONS: Record<EvidenceKind, readonly string[]> = {
@@ -24,6 +28,10 @@ const KIND_EXTENSIONS: Record<EvidenceKind, readonly string[]> = {
   png: [".png"],
   docx: [".docx"],
   xlsx: [".xlsx"],
+  // WPS 文字 and WPS 表格 write the same binary formats as Word and Excel 97–2003.
+  doc: [".doc", ".wps"],
+  xls: [".xls", ".et"],
+  ofd: [".ofd"],
 };
 
 /** Limits for OOXML packages: a 20 MB upload should never expand into gigabytes. */
@@ -40,8 +48,8 @@ export const FILE_MESSAGES = {
   empty: "文件为空，请重新选择",
   tooLarge: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限`,
   unsupported: `不支持的文件类型：仅接受 ${ACCEPTED_TYPES_LABEL} 文件（按文件内容识别，改扩展名无效）`,
-  corrupt: "文件已损坏或不是有效的 Word/Excel 文档",
-  macro: "不接受包含宏的 Word/Excel 文档，请另存为 .docx / .xlsx 后上传",
+  corrupt: "文件已损坏或不是有效的 Word/Excel/OFD 文档",
+  macro: "不接受包含宏的 Word/Excel 文档，请另存为不含宏的 .docx / .xlsx 后上传",
   bomb: "文件压缩结构异常（疑似压缩炸弹），已拒绝",
 } as const;
 
@@ -54,7 +62,10 @@ const JPEG = [0xff, 0xd8, 0xff];
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK\x03\x04
 
-/** Throws FileRejectedError unless the bytes are a PDF, JPEG, PNG or a macro-free DOCX/XLSX. */
+/**
+ * Throws FileRejectedError unless the bytes are a PDF, JPEG, PNG, a macro-free DOCX/XLSX, a
+ * macro-free Word/Excel 97–2003 (or WPS) binary document, or an OFD (版式文件) package.
+ */
 export async function detectEvidenceKind(bytes: Uint8Array): Promise<EvidenceKind> {
   if (bytes.length === 0) throw new FileRejectedError(FILE_MESSAGES.empty);
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new FileRejectedError(FILE_MESSAGES.tooLarge);
@@ -62,6 +73,17 @@ export async function detectEvidenceKind(bytes: Uint8Array): Promise<EvidenceKin
   if (startsWith(bytes, JPEG)) return "jpeg";
   if (startsWith(bytes, PNG)) return "png";
   if (startsWith(bytes, ZIP)) return inspectOoxml(bytes);
+  if (isOle(bytes)) return inspectOle(bytes);
+  throw new FileRejectedError(FILE_MESSAGES.unsupported);
+}
+
+/** Word or Excel 97–2003 (or WPS): told apart by the directory's stream names; VBA storages are refused. */
+function inspectOle(bytes: Uint8Array): EvidenceKind {
+  const names = oleDirectoryNames(bytes);
+  if (!names) throw new FileRejectedError(FILE_MESSAGES.corrupt);
+  if (names.some((n) => n === "Macros" || n === "_VBA_PROJECT_CUR" || n === "VBA" || n === "_VBA_PROJECT")) throw new FileRejectedError(FILE_MESSAGES.macro);
+  if (names.includes("WordDocument")) return "doc";
+  if (names.includes("Workbook") || names.includes("Book")) return "xls";
   throw new FileRejectedError(FILE_MESSAGES.unsupported);
 }
 
@@ -92,6 +114,9 @@ async function inspectOoxml(bytes: Uint8Array): Promise<EvidenceKind> {
   const names = new Set(entries.map((e) => e.name));
   const lower = entries.map((e) => e.name.toLowerCase());
   if (lower.some((n) => n.endsWith("vbaproject.bin") || n.endsWith("vbadata.xml"))) throw new FileRejectedError(FILE_MESSAGES.macro);
+
+  // OFD (GB/T 33190 版式文件): a ZIP whose entry point is OFD.xml at the root.
+  if (names.has("OFD.xml")) return "ofd";
 
   const contentTypesFile = zip.file("[Content_Types].xml");
   if (!contentTypesFile) throw new FileRejectedError(FILE_MESSAGES.unsupported);

@@ -1,4 +1,8 @@
 import crypto from "node:crypto";
+import JSZip from "jszip";
+import ExcelJS from "exceljs";
+import { Document, Packer, Paragraph } from "docx";
+import { convertWithSoffice } from "@/tests/support/soffice";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, tableCounts, type TestDb } from "@/tests/support/test-db";
 import { UserFacingError } from "@/lib/action-state";
@@ -37,6 +41,17 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
+async function entryInput() {
+  const p1 = await pointOf(t.db, 2026, 1);
+  return { pointId: p1.id, date: new Date("2026-03-12T00:00:00Z"), title: "专题学习", form: "集中学习" as const, description: "", participants: "", category: "NORMAL" as const, linkedEntryId: null, quantities: [] };
+}
+
+async function makeXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("统计").addRow(["科室", "人数"]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 async function refused(fileName: string, bytes: Buffer, message: string, user = zonghe, error: unknown = FileRejectedError) {
   const before = await tableCounts(t.db);
   const call = m.addAttachment(t.db, user, { entryId, fileName, bytes: bytesOf(bytes) });
@@ -46,6 +61,31 @@ async function refused(fileName: string, bytes: Buffer, message: string, user = 
 }
 
 describe("uploading evidence", () => {
+  it("accepts what offices use, each recognised by content: Word/WPS 97 (.doc, .wps), Excel/WPS (.xls, .et), OFD", async () => {
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("专题学习会议纪要")] }] }));
+    const doc = await convertWithSoffice(new Uint8Array(word), "docx", "doc");
+    const xls = await convertWithSoffice(await makeXlsx(), "xlsx", "xls");
+    const ofdZip = new JSZip();
+    ofdZip.file("OFD.xml", '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"/>');
+    ofdZip.file("Doc_0/Document.xml", "<ofd:Document/>");
+    const ofd = await ofdZip.generateAsync({ type: "uint8array" });
+    const cases: [string, Uint8Array, string, string][] = [
+      ["会议纪要.doc", doc, "application/msword", "会议纪要.doc"],
+      ["会议纪要（WPS）.wps", doc, "application/msword", "会议纪要（WPS）.wps"],
+      ["统计表.xls", xls, "application/vnd.ms-excel", "统计表.xls"],
+      ["统计表.et", xls, "application/vnd.ms-excel", "统计表.et"],
+      ["通知.ofd", ofd, "application/ofd", "通知.ofd"],
+      // A name that lies is corrected to what the content is.
+      ["签到表.pdf", doc, "application/msword", "签到表.pdf.doc"],
+    ];
+    for (const [name, bytes, mimeType, stored] of cases) {
+      // Same content twice in one entry is refused, so each case gets an entry of its own.
+      const entry = await m.createEntry(t.db, zonghe, { ...(await entryInput()), title: `文件类型 ${name}` });
+      const created = await m.addAttachment(t.db, zonghe, { entryId: entry.id, fileName: name, bytes: bytesOf(Buffer.from(bytes)) });
+      expect([created.fileName, created.mimeType]).toEqual([stored, mimeType]);
+    }
+  }, 120_000);
+
   it("refuses the same file twice in one entry (same SHA-256), whatever its name, and stores nothing", async () => {
     const bytes = Buffer.concat([PDF_BYTES, Buffer.from("%twice")]);
     await m.addAttachment(t.db, zonghe, { entryId, fileName: "签到表.pdf", bytes: bytesOf(bytes) });
