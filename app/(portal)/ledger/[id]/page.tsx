@@ -28,6 +28,10 @@ export default async function EntryPage({ params, searchParams }: { params: Para
   const user = await requirePageUser("ledger:read");
   const { id: rawId } = await params;
   const sp = await searchParams;
+  // Counts from the first form's uploads (LedgerActionForm uploadField); only small numbers are shown.
+  const countParam = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,2}$/.test(v) ? Number(v) : 0);
+  const uploaded = countParam(sp.uploaded);
+  const failed = countParam(sp.failed);
   const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : null;
   const entry = id !== null && id <= 2_147_483_647 ? await getEntryDetail(prisma, user, id) : null;
   if (!entry) {
@@ -79,7 +83,14 @@ export default async function EntryPage({ params, searchParams }: { params: Para
         <Link href={`/ledger?year=${entry.year}`} className="hover:underline">工作台账</Link> / 台账详情
       </nav>
       {sp.created === "1" ? (
-        <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">台账已保存为草稿。可上传佐证材料后提交审核。</p>
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="created-banner">
+          台账已保存为草稿。{uploaded > 0 ? `已上传 ${uploaded} 个佐证材料。` : "可上传佐证材料后提交审核。"}
+        </p>
+      ) : null}
+      {sp.created === "1" && failed > 0 ? (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="upload-failed-banner">
+          有 {failed} 个文件未能上传（文件类型、大小或内容不符合要求，或与已上传的文件相同），请在下方“佐证材料”处重新选择上传。
+        </p>
       ) : null}
       <EntryDetails entry={entry} />
       <section className="card" aria-labelledby="targets-title">

@@ -1,4 +1,4 @@
-import { CATEGORY_HINT, CATEGORY_LABEL, ENTRY_CATEGORIES, ENTRY_FORMS, MAX_QUANTITY, formatNumber, isoDay } from "@/lib/ledger/constants";
+import { ACCEPTED_FILE_TYPES, ACCEPTED_TYPES_LABEL, CATEGORY_HINT, CATEGORY_LABEL, ENTRY_CATEGORIES, ENTRY_FORMS, MAX_QUANTITY, formatNumber, isoDay } from "@/lib/ledger/constants";
 import type { ActionState } from "@/lib/action-state";
 import { LedgerActionForm } from "./ledger-action-form";
 
@@ -44,7 +44,7 @@ interface Props {
 export function EntryForm({ action, year, pointId, entry, offices, defaultOfficeId, targets, linkOptions, defaultDate }: Props) {
   const editing = Boolean(entry);
   return (
-    <LedgerActionForm action={action} submitLabel={editing ? "保存修改" : "保存草稿"} className="grid gap-3 sm:grid-cols-2" testId="entry-form">
+    <LedgerActionForm action={action} submitLabel={editing ? "保存修改" : "保存草稿"} className="grid gap-3 sm:grid-cols-2" testId="entry-form" uploadField={editing ? undefined : "evidence"}>
       {entry ? (
         <>
           <input type="hidden" name="id" value={entry.id} />
@@ -109,6 +109,12 @@ export function EntryForm({ action, year, pointId, entry, offices, defaultOffice
           </div>
         </fieldset>
       ) : null}
+      {editing ? null : (
+        <Field id="entry-evidence" label="佐证材料（可多选，保存时一并上传）">
+          <input id="entry-evidence" name="evidence" type="file" multiple accept={ACCEPTED_FILE_TYPES} className="input" />
+          <span className="mt-1 block text-xs text-slate-500">支持 {ACCEPTED_TYPES_LABEL}，单个不超过 20 MB；也可保存后再上传。计入量化指标的记录提交审核前须有佐证材料。</span>
+        </Field>
+      )}
     </LedgerActionForm>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { IDLE, type ActionState } from "@/lib/action-state";
 
@@ -31,6 +31,9 @@ function fieldLabel(key: string): string {
  * A form bound to a ledger server action. Unlike a plain `<form action>`, it does not reset the
  * fields after the action returns, so a refused save (bad date, conflict) keeps what was typed.
  * When a successful result carries `data.redirect` (a new entry, a deletion), it navigates there.
+ * With `uploadField`, the files chosen in that file input are not sent to the action: once it has
+ * created the entry (`data.id`), they are uploaded one by one to the entry's attachment route (which
+ * checks each again), and the entry page is told how many went in and how many did not.
  */
 export function LedgerActionForm({
   action,
@@ -40,6 +43,7 @@ export function LedgerActionForm({
   confirm,
   buttonClassName = "btn-primary",
   testId,
+  uploadField,
 }: {
   action: Action;
   submitLabel: string;
@@ -48,14 +52,36 @@ export function LedgerActionForm({
   confirm?: string;
   buttonClassName?: string;
   testId?: string;
+  uploadField?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const router = useRouter();
+  const files = useRef<File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const redirect = state.ok && typeof state.data?.redirect === "string" ? state.data.redirect : null;
+  const createdId = state.ok && typeof state.data?.id === "number" ? state.data.id : null;
   useEffect(() => {
     // Only paths of this site: the value comes from our own actions, but never follow anything else.
-    if (redirect && redirect.startsWith("/") && !redirect.startsWith("//")) router.push(redirect);
-  }, [redirect, router]);
+    if (!redirect || !redirect.startsWith("/") || redirect.startsWith("//")) return;
+    const chosen = files.current;
+    files.current = [];
+    if (chosen.length === 0 || createdId === null) {
+      router.push(redirect);
+      return;
+    }
+    setUploading(true);
+    void (async () => {
+      let uploaded = 0;
+      for (const file of chosen) {
+        const body = new FormData();
+        body.set("file", file);
+        const response = await fetch(`/api/ledger/${createdId}/attachments`, { method: "POST", body }).catch(() => null);
+        if (response?.ok) uploaded += 1;
+      }
+      const separator = redirect.includes("?") ? "&" : "?";
+      router.push(`${redirect}${separator}uploaded=${uploaded}&failed=${chosen.length - uploaded}`);
+    })();
+  }, [redirect, createdId, router]);
   return (
     <form
       action={formAction}
@@ -65,13 +91,17 @@ export function LedgerActionForm({
         event.preventDefault();
         if (confirm && !window.confirm(confirm)) return;
         const data = new FormData(event.currentTarget);
+        if (uploadField) {
+          files.current = data.getAll(uploadField).filter((f): f is File => f instanceof File && f.size > 0);
+          data.delete(uploadField);
+        }
         startTransition(() => formAction(data));
       }}
     >
       {children}
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClassName} disabled={pending}>
-          {pending ? "处理中…" : submitLabel}
+        <button type="submit" className={buttonClassName} disabled={pending || uploading}>
+          {uploading ? "正在上传佐证材料…" : pending ? "处理中…" : submitLabel}
         </button>
         {state.message ? (
           <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}>
