@@ -5,17 +5,24 @@ import { DraftOfficeFields } from "@/components/plan-import/draft-offices";
 import { DraftTargetRow } from "@/components/plan-import/draft-target";
 
 /** One work point in the import editor: title, text, offices, deadline, responsible, targets. */
-export function DraftPointCard({ point, offices, onChange }: {
+export function DraftPointCard({ point, offices, onChange, problems = [] }: {
   point: DraftPoint;
   offices: readonly OfficeRef[];
   onChange: (patch: Partial<DraftPoint>) => void;
+  /** This point's problems from the last save attempt, shown beside its fields. */
+  problems?: string[];
 }) {
   const n = point.number;
   const setTarget = (key: string, patch: Partial<DraftTarget>) =>
     onChange({ targets: point.targets.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
   const unresolved = Boolean(point.unknownLead) || point.unknownSupport.length > 0;
   return (
-    <div className={`space-y-2 rounded border p-3 ${unresolved ? "border-amber-300" : "border-slate-200"}`} data-testid="draft-point">
+    <div className={`space-y-2 rounded border p-3 ${problems.length ? "border-red-400" : unresolved ? "border-amber-300" : "border-slate-200"}`} data-testid="draft-point">
+      {problems.length ? (
+        <ul role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800" data-testid="point-problems">
+          {problems.map((p) => <li key={p}>{p}</li>)}
+        </ul>
+      ) : null}
       <div className="flex items-center gap-2">
         <span className="shrink-0 font-semibold">要点 {n}</span>
         <input className="input font-medium" value={point.title} onChange={(e) => onChange({ title: e.target.value })} aria-label={`要点${n} 标题`} maxLength={200} />

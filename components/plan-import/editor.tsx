@@ -21,6 +21,8 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
   const [options, setOptions] = useState<ImportOptionsInput>({});
   const [rereading, setRereading] = useState(false);
   const [rereadError, setRereadError] = useState("");
+  // Problems found by the last save attempt: listed at the top of the editor and beside each point.
+  const [problems, setProblems] = useState<string[]>([]);
 
   const onParsed = (result: DocumentPlan, source: File | null) => {
     setFile(source);
@@ -83,6 +85,12 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
             <PlanSourceView draft={draft} pages={info?.pages} />
             <section className="card space-y-4" aria-labelledby="editor-title">
               <h2 id="editor-title" className="font-semibold">第二步：核对并修改</h2>
+              {problems.length ? (
+                <div id="draft-problems" role="alert" className="scroll-mt-4 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+                  <p className="font-medium">保存前请先处理以下问题：</p>
+                  <ul className="list-disc pl-5">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+                </div>
+              ) : null}
               <div className="grid gap-2 sm:grid-cols-4">
                 <label>
                   <span className="label">年度</span>
@@ -114,13 +122,19 @@ export function PlanImportEditor({ offices, defaults }: { offices: OfficeRef[]; 
                     />
                   </label>
                   {section.points.map((point) => (
-                    <DraftPointCard key={point.key} point={point} offices={offices} onChange={(patch) => updatePoint(point.key, patch)} />
+                    <DraftPointCard
+                      key={point.key}
+                      point={point}
+                      offices={offices}
+                      onChange={(patch) => updatePoint(point.key, patch)}
+                      problems={problems.filter((p) => p.startsWith(`要点 ${point.number}：`) || p.startsWith(`要点 ${point.number} `))}
+                    />
                   ))}
                 </section>
               ))}
             </section>
           </div>
-          <PlanImportSave draft={draft} />
+          <PlanImportSave draft={draft} onProblems={setProblems} />
         </>
       ) : null}
     </div>

@@ -3,20 +3,26 @@
 import { startTransition, useActionState, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { savePlanImportAction } from "@/lib/plan/actions";
-import { draftProblems, draftToPayload, withYear, type PlanDraft } from "@/lib/plan/import-draft";
+import { draftNotices, draftProblems, draftToPayload, withYear, type PlanDraft } from "@/lib/plan/import-draft";
 import { PLAN_STATUS_LABEL } from "@/components/plan-labels";
 
 /** Saves the edited plan as a draft; asks before replacing the year's existing plan. */
-export function PlanImportSave({ draft }: { draft: PlanDraft }) {
+export function PlanImportSave({ draft, onProblems }: { draft: PlanDraft; onProblems?: (problems: string[]) => void }) {
   const [state, formAction, pending] = useActionState(savePlanImportAction, IDLE);
   const [problems, setProblems] = useState<string[]>([]);
+  const notices = draftNotices(draft);
   const [cancelled, setCancelled] = useState<ActionState | null>(null);
 
   function submit(replace: boolean) {
     const final = withYear(draft, draft.year);
     const found = draftProblems(final);
     setProblems(found);
-    if (found.length) return;
+    onProblems?.(found);
+    if (found.length) {
+      // The full list is at the top of the editor, each point's beside it.
+      document.getElementById("draft-problems")?.scrollIntoView({ behavior: "smooth", block: "start" });
+      return;
+    }
     const formData = new FormData();
     formData.set("payload", JSON.stringify(draftToPayload(final)));
     if (replace) formData.set("replace", "true");
@@ -29,10 +35,12 @@ export function PlanImportSave({ draft }: { draft: PlanDraft }) {
     <section className="card space-y-3" aria-labelledby="save-title">
       <h2 id="save-title" className="font-semibold">第三步：保存为草稿</h2>
       {problems.length ? (
-        <div role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-          <p className="font-medium">请先处理以下问题：</p>
-          <ul className="list-disc pl-5">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
-        </div>
+        <p className="text-sm text-red-800">还有 {problems.length} 个问题需要处理，已在上方“第二步”顶部和对应要点旁标出。</p>
+      ) : null}
+      {notices.length ? (
+        <ul className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" aria-label="保存前请注意" data-testid="save-notices">
+          {notices.map((n) => <li key={n}>{n}</li>)}
+        </ul>
       ) : null}
       {asking ? (
         <div role="alertdialog" aria-labelledby="replace-question" className="rounded border border-amber-300 bg-amber-50 p-3">

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePlanText } from "./parse";
-import { draftCounts, draftProblems, draftToPayload, emptyTarget, matchOffice, toDraft, withYear, type OfficeRef } from "./import-draft";
+import { draftCounts, draftNotices, draftProblems, draftToPayload, emptyTarget, matchOffice, toDraft, withYear, type OfficeRef } from "./import-draft";
 import { importPlanSchema } from "./schemas";
 
 const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/rule-of-law-plan-2025.txt");
@@ -40,18 +40,36 @@ describe("the import draft", () => {
     expect(payload.sections[0].points[0].targets[0]).toMatchObject({ subject: "专题学习", comparator: ">=", value: 4, unit: "次" });
   });
 
-  it("moves deadlines and the title's year along when the year changes", () => {
+  it("moves the deadlines (dates) when the year changes, never the wording, and says where the wording names another year", () => {
     const draft = toDraft(parsed, OFFICES, defaults);
     draft.sections[0].points[0].deadline = "2025-06-30";
     draft.sections[0].points[0].deadlineText = "2025年6月底前";
     draft.sections[0].points[0].targets[0].deadline = "2025-12-31";
     const moved = withYear(draft, "2030");
     expect(moved.baseYear).toBe(2030);
-    expect(moved.title).toContain("2030");
-    expect(moved.sections[0].points[0]).toMatchObject({ deadline: "2030-06-30", deadlineText: "2030年6月底前" });
+    expect(moved.title).toBe(draft.title);
+    expect(moved.preamble).toBe(draft.preamble);
+    expect(moved.sections[0].points[0]).toMatchObject({ deadline: "2030-06-30", deadlineText: "2025年6月底前" });
+    expect(draftNotices(moved).some((n) => n.includes("正文中写有 2025 年，与年度 2030 不同"))).toBe(true);
+    expect(draftNotices(draft).some((n) => n.includes("正文中写有"))).toBe(false);
     expect(moved.sections[0].points[0].targets[0].deadline).toBe("2030-12-31");
     // A half-typed year changes nothing but the field.
     expect(withYear(draft, "20").sections[0].points[0].deadline).toBe("2025-06-30");
+  });
+
+  it("lists points without a 牵头科室 before saving", () => {
+    const draft = toDraft(parsed, OFFICES, defaults);
+    const points = draft.sections.flatMap((s) => s.points);
+    for (const p of points) p.leadOfficeId = null;
+    expect(draftNotices(draft)[0]).toBe(`全部 ${points.length} 条要点都未指定牵头科室，保存后请在要点中补充，否则无法督办和统计科室完成情况`);
+    points[0].leadOfficeId = OFFICES[0].id;
+    expect(draftNotices(draft)[0]).toBe(`以下 ${points.length - 1} 条要点未指定牵头科室：第 ${points.slice(1).map((p) => p.number).join("、")} 条`);
+  });
+
+  it("never invents a title: a document without one asks for it", () => {
+    const draft = toDraft({ ...parsed, title: "" }, OFFICES, defaults);
+    expect(draft.title).toBe("");
+    expect(draftProblems(draft)).toContain("请填写标题");
   });
 
   it("asks for unknown offices, empty titles and invalid target values before saving", () => {

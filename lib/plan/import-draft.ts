@@ -136,7 +136,7 @@ export function toDraft(parsed: ParsedPlan, offices: readonly OfficeRef[], defau
   }));
   const year = parsed.year ?? defaults.year;
   return {
-    year: String(year), baseYear: year, title: parsed.title || `${year}年机关法治建设工作要点`,
+    year: String(year), baseYear: year, title: parsed.title,
     unitName: parsed.unitName ?? defaults.unitName, preamble: parsed.preamble, sections,
     unassigned: parsed.unassignedTargets.map(toDraftTarget), warnings: parsed.warnings, normalizedText: parsed.normalizedText,
   };
@@ -147,28 +147,52 @@ export function validYear(text: string): number | null {
   return /^\d{4}$/.test(text.trim()) && year >= 2000 && year <= 2100 ? year : null;
 }
 
-/** Moves the plan to another year: deadlines shift by the difference, the year in the wording follows. */
+/**
+ * Moves the plan to another year: the deadlines (dates) shift by the difference. The wording —
+ * title, 导语, written deadlines — is never edited: what the document says stays as it says it
+ * (draftNotices points out where it names another year).
+ */
 export function withYear(draft: PlanDraft, yearText: string): PlanDraft {
   const year = validYear(yearText);
   if (year === null) return { ...draft, year: yearText };
   if (draft.baseYear === null || draft.baseYear === year) return { ...draft, year: yearText, baseYear: year };
-  const from = draft.baseYear;
-  const delta = year - from;
+  const delta = year - draft.baseYear;
   const moveTarget = (t: DraftTarget): DraftTarget => ({ ...t, deadline: shiftIsoDay(t.deadline, delta) });
   return {
     ...draft,
     year: yearText,
     baseYear: year,
-    title: replaceYear(draft.title, from, year),
-    preamble: replaceYear(draft.preamble, from, year),
     sections: draft.sections.map((s) => ({
       ...s,
-      points: s.points.map((p) => ({
-        ...p, deadline: shiftIsoDay(p.deadline, delta), deadlineText: replaceYear(p.deadlineText, from, year), targets: p.targets.map(moveTarget),
-      })),
+      points: s.points.map((p) => ({ ...p, deadline: shiftIsoDay(p.deadline, delta), targets: p.targets.map(moveTarget) })),
     })),
     unassigned: draft.unassigned.map(moveTarget),
   };
+}
+
+/**
+ * What the person saving should know but need not fix (shown before saving): points without a
+ * 牵头科室, and wording that names a year other than the plan's.
+ */
+export function draftNotices(draft: PlanDraft): string[] {
+  const notices: string[] = [];
+  const points = draft.sections.flatMap((s) => s.points);
+  const unassigned = points.filter((p) => p.leadOfficeId === null && !p.unknownLead).map((p) => p.number);
+  if (unassigned.length > 0) {
+    notices.push(
+      unassigned.length === points.length
+        ? `全部 ${points.length} 条要点都未指定牵头科室，保存后请在要点中补充，否则无法督办和统计科室完成情况`
+        : `以下 ${unassigned.length} 条要点未指定牵头科室：第 ${unassigned.join("、")} 条`,
+    );
+  }
+  const year = validYear(draft.year);
+  if (year !== null) {
+    const texts = [draft.title, draft.preamble, ...points.flatMap((p) => [p.title, p.text, p.deadlineText])];
+    const others = new Set<number>();
+    for (const text of texts) for (const m of text.matchAll(/(20\d{2})\s*年/g)) if (Number(m[1]) !== year) others.add(Number(m[1]));
+    if (others.size > 0) notices.push(`正文中写有 ${[...others].sort().join("、")} 年，与年度 ${year} 不同；修改年度不会改动正文，请核对`);
+  }
+  return notices;
 }
 
 function targetValue(t: DraftTarget): number | null {

@@ -123,7 +123,10 @@ function findUnitName(title: string, preamble: string): string | null {
     const beforeYear = title.slice(0, yearAt).replace(/关于$/, "").trim();
     if (beforeYear.length >= 2) return beforeYear;
   }
-  for (const source of [title, preamble.slice(0, 1000)]) {
+  // Only the title names the unit: a phrase of the 导语 ("……关键之年，XX市政协办公室……") is not a
+  // unit name. Without one in the title the import uses the unit's settings.
+  void preamble;
+  for (const source of [title]) {
     const m = CPPCC_UNIT_RE.exec(source);
     if (m) {
       const unit = m[0].replace(LEADING_NON_UNIT_RE, "");

@@ -12,7 +12,12 @@ async function parseFixture(page: Page, year: string) {
   await expect(page.getByTestId("parse-summary")).toHaveText("识别出 3 个部分、12 条要点、3 项量化指标");
   await page.getByLabel("年度").fill(year);
   await page.getByLabel("年度").blur();
-  await expect(page.getByLabel("标题", { exact: true })).toHaveValue(new RegExp(year));
+  // Changing the year moves the deadlines but never the wording: the title still says 2025 until the
+  // coordinator edits it, and the save panel points that out.
+  const title = page.getByLabel("标题", { exact: true });
+  await expect(title).toHaveValue(/2025/);
+  await expect(page.getByTestId("save-notices")).toContainText(`正文中写有 2025 年，与年度 ${year} 不同`);
+  await title.fill((await title.inputValue()).replace("2025", year));
 }
 
 test("the coordinator imports the plan text, corrects a target, saves a draft and publishes it", async ({ page }) => {
