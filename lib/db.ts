@@ -3,7 +3,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
-import { databaseKind, databaseUrl, sqliteFilePath } from "@/lib/config";
+import { databaseKind, databaseUrl, sqliteFilePath, type DatabaseKind } from "@/lib/config";
 
 /** Pragmas every SQLite connection needs; read back by the start-up check (lib/db-health.ts). */
 export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
@@ -85,6 +85,15 @@ function withSqlitePragmas(inner: PrismaBetterSQLite3): SqlMigrationAwareDriverA
     connect: async () => prepare(await inner.connect()),
     connectToShadowDb: async () => prepare(await inner.connectToShadowDb()),
   };
+}
+
+/**
+ * The database behind a client (tests and scripts pass clients of either kind, whatever
+ * DATABASE_URL says): Prisma records the provider on each client.
+ */
+export function providerOf(db: unknown): DatabaseKind {
+  const provider = (db as { _activeProvider?: unknown } | null)?._activeProvider;
+  return provider === "postgresql" ? "postgresql" : provider === "sqlite" ? "sqlite" : databaseKind();
 }
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {

@@ -2,8 +2,7 @@
  * Evidence attachments: added and removed only while their entry is editable (草稿 / 已退回),
  * by someone who writes for the entry's office; read through the same scope as the entry.
  */
-import { databaseKind } from "@/lib/config";
-import type { Db } from "@/lib/db";
+import { providerOf, type Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { UserFacingError } from "@/lib/action-state";
 import { assertCan, asWorkflowEntry, auditActorOf, deletedScope, NotFoundError, readScope, writeScope, type LedgerUser } from "./access";
@@ -28,10 +27,11 @@ export async function addAttachment(db: Db, user: LedgerUser, input: { entryId: 
   assertCan(user, "ledger:write");
   await editableEntry(db, user, input.entryId);
   const file = await inspectUpload(input.fileName, input.bytes);
+  const onPostgres = providerOf(db) === "postgresql";
   return db.$transaction(async (tx) => {
     // The checks below and the insert are one step: SQLite transactions begin IMMEDIATE (lib/db.ts),
     // PostgreSQL takes a transaction-scoped lock per entry, so two parallel uploads cannot both pass.
-    if (databaseKind() === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attachment:${input.entryId}`}))`;
+    if (onPostgres) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attachment:${input.entryId}`}))`;
     await editableEntry(tx, user, input.entryId);
     const count = await tx.attachment.count({ where: { entryId: input.entryId, deletedAt: null } });
     if (count >= MAX_ATTACHMENTS_PER_ENTRY) throw new UserFacingError(`每条台账最多上传 ${MAX_ATTACHMENTS_PER_ENTRY} 个附件`);
