@@ -70,6 +70,9 @@ test("a draft plan is the 法治办's until 发布: leader and staff see it nowh
     await expect(coordinator.getByTestId("parse-summary")).toContainText("12 条要点");
     await coordinator.getByLabel("年度").fill(DRAFT_YEAR);
     await coordinator.getByLabel("年度").blur();
+    // The year never edits the wording: the coordinator corrects the title's year.
+    const title = coordinator.getByLabel("标题", { exact: true });
+    await title.fill((await title.inputValue()).replace("2025", DRAFT_YEAR));
     await coordinator.getByRole("button", { name: "保存为草稿" }).click();
     await expect(coordinator).toHaveURL(new RegExp(`/plans/${DRAFT_YEAR}\\?saved=1`));
     await expect(coordinator.getByTestId("plan-status")).toHaveText("草稿");

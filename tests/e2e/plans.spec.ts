@@ -16,8 +16,10 @@ async function parseFixture(page: Page, year: string) {
   // coordinator edits it, and the save panel points that out.
   const title = page.getByLabel("标题", { exact: true });
   await expect(title).toHaveValue(/2025/);
-  await expect(page.getByTestId("save-notices")).toContainText(`正文中写有 2025 年，与年度 ${year} 不同`);
-  await title.fill((await title.inputValue()).replace("2025", year));
+  if (year !== "2025") {
+    await expect(page.getByTestId("save-notices")).toContainText(`正文中写有 2025 年，与年度 ${year} 不同`);
+    await title.fill((await title.inputValue()).replace("2025", year));
+  }
 }
 
 test("the coordinator imports the plan text, corrects a target, saves a draft and publishes it", async ({ page }) => {
