@@ -6,6 +6,7 @@ import { isoDay } from "@/lib/ledger/constants";
 import { parseListFilter } from "@/lib/ledger/schemas";
 import { defaultYear, describeQuantities, filterOptions, inferYear, listEntries, showsDeleted } from "@/lib/ledger/queries";
 import { FilterForm } from "./_components/filter-form";
+import { FilterFold } from "@/components/ledger/filter-fold";
 import { Pagination } from "./_components/pagination";
 import { CategoryBadge, StatusBadge } from "./_components/status-badge";
 
@@ -58,9 +59,26 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
       </div>
       {raw.removed === "1" ? <p role="status" className="mb-3 rounded bg-green-50 px-3 py-2 text-sm text-green-800">台账已删除。</p> : null}
 
-      <FilterForm filter={filter} year={year} options={options} showOffice={readAll} showDeleted={deleted} />
+      <FilterFold active={params.size - (params.has("year") ? 1 : 0)}>
+        <FilterForm filter={filter} year={year} options={options} showOffice={readAll} showDeleted={deleted} />
+      </FilterFold>
 
-      <div className="card overflow-x-auto p-0">
+      {/* On a phone each entry is a card; from 640 px up, the table. */}
+      <ul className="space-y-2 sm:hidden" data-testid="ledger-cards">
+        {result.rows.map((e) => (
+          <li key={e.id} className="card p-3" data-testid={`ledger-card-${e.id}`}>
+            <div className="flex items-start justify-between gap-2">
+              <Link href={`/ledger/${e.id}`} className="font-medium text-brand hover:underline">{e.title}</Link>
+              <StatusBadge status={e.status} />
+            </div>
+            <p className="mt-1 text-xs text-slate-600">{isoDay(e.date)} · {e.office.name} · 第{e.workPoint.number}项{e.linkedEntryId ? " · 协办" : ""}</p>
+            <p className="mt-1 text-xs text-slate-600">{describeQuantities(e.quantities) || "无计入数量"} · 佐证 {e._count.attachments} 份</p>
+          </li>
+        ))}
+        {result.rows.length === 0 ? <li className="card py-6 text-center text-slate-500">没有符合条件的台账</li> : null}
+      </ul>
+
+      <div className="card hidden overflow-x-auto p-0 sm:block">
         <table className="table">
           <thead>
             <tr>

@@ -82,7 +82,8 @@ export default async function EntryPage({ params, searchParams }: { params: Para
       <nav className="text-sm text-slate-500">
         <Link href={`/ledger?year=${entry.year}`} className="hover:underline">工作台账</Link> / 台账详情
       </nav>
-      {sp.created === "1" ? (
+      {/* "Saved as a draft" only while it is one: after 提交 the banner would be stale. */}
+      {sp.created === "1" && entry.status === "DRAFT" ? (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="created-banner">
           台账已保存为草稿。{uploaded > 0 ? `已上传 ${uploaded} 个佐证材料。` : "可上传佐证材料后提交审核。"}
         </p>
@@ -112,6 +113,15 @@ export default async function EntryPage({ params, searchParams }: { params: Para
         <p className="text-sm text-slate-600">本条已有配合科室的协办记录关联，不能删除；如需删除，请先由配合科室取消关联或删除其记录。</p>
       ) : null}
       <AttachmentList entryId={entry.id} attachments={entry.attachments} editable={editable} />
+      {/* The workflow (提交审核, 审核通过 …) before the long edit form, so it stays within reach on a phone. */}
+      <WorkflowPanel
+        id={entry.id}
+        version={entry.version}
+        evidenceWarning={evidenceSubjects.length > 0 && entry.attachments.length === 0 ? evidenceSubjects : null}
+        actions={availableActions(user, wf)}
+        canDelete={canDelete(user, wf).ok && !coHosted}
+        canRestore={canRestore(user, wf).ok && can(user.role, "ledger:restore")}
+      />
       {editable ? (
         <section className="card" aria-labelledby="edit-title">
           <h2 id="edit-title" className="mb-3 font-semibold">修改台账</h2>
@@ -124,14 +134,6 @@ export default async function EntryPage({ params, searchParams }: { params: Para
           />
         </section>
       ) : null}
-      <WorkflowPanel
-        id={entry.id}
-        version={entry.version}
-        evidenceWarning={evidenceSubjects.length > 0 && entry.attachments.length === 0 ? evidenceSubjects : null}
-        actions={availableActions(user, wf)}
-        canDelete={canDelete(user, wf).ok && !coHosted}
-        canRestore={canRestore(user, wf).ok && can(user.role, "ledger:restore")}
-      />
       <p className="text-xs text-slate-400">
         记录编号 {entry.id} · 版本 {entry.version} · 最近更新 {isoDay(entry.updatedAt)}
       </p>
