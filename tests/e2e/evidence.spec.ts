@@ -39,3 +39,17 @@ test("an entry counting toward a target needs a file before 提交; the first fo
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByTestId("status-badge")).toHaveText("待审核");
 });
+
+test("staff filter the plan to their own office's points (只看本科室)", async ({ page }) => {
+  await login(page, "staff-zonghe");
+  await page.goto(`/plans/${YEAR}`);
+  const points = page.getByTestId("plan-point");
+  const all = await points.count();
+  await page.getByTestId("plan-mine").click();
+  await expect(page).toHaveURL(/mine=1/);
+  await expect(page.getByTestId("plan-mine")).toContainText("本科室（综合科）");
+  const mine = await points.count();
+  expect(mine).toBeGreaterThan(0);
+  expect(mine).toBeLessThan(all);
+  for (let i = 0; i < mine; i += 1) await expect(points.nth(i)).toContainText("综合科");
+});

@@ -33,6 +33,24 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
   ]);
   const canEdit = can(user.role, "plan:edit") && plan.status !== "ARCHIVED";
   const view = query.view === "table" ? "table" : "doc";
+  // 本科室: only the points the user's office leads or cooperates on (staff's everyday view).
+  const officeId = user.officeId;
+  const mine = query.mine === "1" && officeId !== null;
+  const shown = mine
+    ? {
+        ...plan,
+        sections: plan.sections
+          .map((s) => ({ ...s, points: s.points.filter((p) => p.leadOfficeId === officeId || p.supportOffices.some((o) => o.officeId === officeId)) }))
+          .filter((s) => s.points.length > 0),
+      }
+    : plan;
+  const viewHref = (v: "doc" | "table", m: boolean) => {
+    const params = new URLSearchParams();
+    if (v === "table") params.set("view", "table");
+    if (m) params.set("mine", "1");
+    const q = params.toString();
+    return `/plans/${year}${q ? `?${q}` : ""}`;
+  };
   const points = plan.sections.reduce((n, s) => n + s.points.length, 0);
   const targets = plan.sections.reduce((n, s) => n + s.points.reduce((m, p) => m + p.targets.length, 0), 0);
 
@@ -63,14 +81,19 @@ export default async function PlanYearPage({ params, searchParams }: Props) {
       />
 
       <nav aria-label="视图" className="flex gap-2 text-sm">
-        <Link href={`/plans/${year}`} className={view === "doc" ? "btn-primary" : "btn"} aria-current={view === "doc" ? "page" : undefined}>文档视图</Link>
-        <Link href={`/plans/${year}?view=table`} className={view === "table" ? "btn-primary" : "btn"} aria-current={view === "table" ? "page" : undefined}>任务分解表</Link>
+        <Link href={viewHref("doc", mine)} className={view === "doc" ? "btn-primary" : "btn"} aria-current={view === "doc" ? "page" : undefined}>文档视图</Link>
+        <Link href={viewHref("table", mine)} className={view === "table" ? "btn-primary" : "btn"} aria-current={view === "table" ? "page" : undefined}>任务分解表</Link>
+        {officeId !== null ? (
+          <Link href={viewHref(view, !mine)} className={mine ? "btn-primary" : "btn"} aria-pressed={mine} data-testid="plan-mine">
+            {mine ? `本科室（${user.officeName ?? ""}）· 显示全部` : "只看本科室"}
+          </Link>
+        ) : null}
       </nav>
 
       {view === "table" ? (
-        <PlanTableView plan={plan} />
+        <PlanTableView plan={shown} />
       ) : (
-        <PlanDocumentView plan={plan} offices={offices} can={{ edit: canEdit, recordLedger: can(user.role, "ledger:write") }} />
+        <PlanDocumentView plan={shown} offices={offices} can={{ edit: canEdit, recordLedger: can(user.role, "ledger:write") }} />
       )}
 
       <PlanHistory rows={history} offices={offices} />
