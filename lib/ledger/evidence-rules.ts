@@ -4,7 +4,10 @@
  * file before 提交; the reviewer is warned before approving one without. One file is enough.
  * Pure: the mutation and the entry page pass what they loaded.
  */
-export const TARGET_KINDS = ["COUNT", "SUM", "PERCENT", "BOOLEAN"] as const;
+import { TARGET_KINDS } from "@/lib/plan/schemas";
+
+/** The target kinds are the plan's own (lib/plan/schemas.ts); re-exported for the ledger's callers. */
+export { TARGET_KINDS };
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const TARGET_KIND_LABEL: Record<TargetKind, string> = {
