@@ -5,7 +5,7 @@ import type { OfficeWorkRow } from "@/lib/dashboard/office-work";
 /** "本科室的工作": the staff member's office's points, what each still needs, and 记录台账. */
 export function OfficeWorkPanel({ officeName, rows, canRecord }: { officeName: string; rows: OfficeWorkRow[]; canRecord: boolean }) {
   return (
-    <section className="card" aria-labelledby="office-work-title" data-testid="office-work">
+    <section className="card no-print" aria-labelledby="office-work-title" data-testid="office-work">
       <h2 id="office-work-title" className="mb-2 font-semibold">本科室的工作（{officeName}）</h2>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">本年度工作要点中没有本科室牵头或配合的事项。</p>

@@ -227,7 +227,7 @@ test.describe.serial("dashboard, 催办 and 反馈", () => {
   });
 });
 
-test("the dashboard fits a tablet and prints on A4 landscape without navigation", async ({ page }) => {
+test("the dashboard fits a tablet and prints on one or two A4 portrait pages without navigation", async ({ page }) => {
   await login(page, "viewer");
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.locator("[data-testid=chart-activity] canvas").first()).toBeVisible();
@@ -241,12 +241,19 @@ test("the dashboard fits a tablet and prints on A4 landscape without navigation"
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  await expect(page.getByTestId("print-time")).toBeVisible();
+  await expect(page.getByRole("button")).toHaveCount(0);
   const pdf = await page.pdf({ preferCSSPageSize: true });
-  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+  await test.info().attach("dashboard.pdf", { body: pdf, contentType: "application/pdf" });
+  const text = pdf.toString("latin1");
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
   expect(box).not.toBeNull();
   const [width, height] = [Number(box![1]), Number(box![2])];
-  expect(Math.round(width)).toBe(842); // A4 landscape in points
-  expect(Math.round(height)).toBe(595);
+  expect(Math.round(width)).toBe(595); // A4 portrait in points
+  expect(Math.round(height)).toBe(842);
+  const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
 });
 
 test("STAFF see only their office's points", async ({ page }) => {

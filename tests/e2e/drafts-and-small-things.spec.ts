@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { login, as } from "./helpers";
 
 const DRAFT_YEAR = "2038";
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../fixtures/rule-of-law-plan-2025.txt"), "utf8");
@@ -24,13 +24,6 @@ function beijingDay(offsetDays: number): string {
 function openDb() {
   const port = new URL(test.info().project.use.baseURL!).port;
   return new Database(path.join(process.cwd(), "data", `e2e-${port}.db`), { readonly: true });
-}
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
 }
 
 /** What a reader sees of the draft year: switcher, plan list, year page, dashboard, ledger and report lists. */

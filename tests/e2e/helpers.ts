@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2025";
 
@@ -13,4 +13,12 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 export async function navLabels(page: Page): Promise<string[]> {
   return page.getByRole("navigation", { name: "主导航" }).getByRole("link").allInnerTexts();
+}
+
+/** A new browser context signed in as `username`: several roles in one journey. */
+export async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, username);
+  return page;
 }

@@ -1,20 +1,13 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { login } from "./helpers";
+import { login, as } from "./helpers";
 
 // The demo seed has a published plan for the current year; point 1 (led by 综合科) has the target 专题学习 ≥4 次.
 const YEAR = new Date().getFullYear();
 const TITLE = `专题学习：E2E法治思想学习 ${Date.now()}`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(64, 0)]);
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
-}
 
 const approvedTotal = async (page: Page) => Number((await page.getByTestId("approved-total-专题学习").innerText()).replace(/[^\d.]/g, ""));
 

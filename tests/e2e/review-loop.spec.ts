@@ -4,17 +4,10 @@
  * the coordinator is not offered 撤回提交 on another office's submission.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { login, as } from "./helpers";
 
 const YEAR = new Date().getFullYear();
 const TITLE = `审核闭环测试 ${Date.now()}`;
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
-}
 
 test("submitting, returning and approving tell the next person, on their home page and in 消息通知", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -50,6 +50,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="dashboard-print space-y-4">
       <DashboardHeader dash={dash} />
+      <p className="hidden text-xs text-slate-600 print:block" data-testid="print-time">
+        打印时间：{new Date().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}
+      </p>
       <MyTasksPanel tasks={tasks} />
       {user.role === "STAFF" && user.officeId !== null ? (
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
@@ -59,9 +62,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Headline dash={dash} />
       <Comparison dash={dash} />
       <Charts dash={dash} />
-      <PointsGrid dash={dash} />
-      <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2">
-        <UpcomingTable dash={dash} />
+      {/* On paper the 需关注 table and the charts carry the lights; the grid of every point stays on screen. */}
+      <div className="print-hide"><PointsGrid dash={dash} /></div>
+      <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-1">
+        <div className="print-hide min-w-0"><UpcomingTable dash={dash} /></div>
         <OfficeRankingTable dash={dash} />
       </div>
     </div>

@@ -9,6 +9,9 @@ function Badge({ status }: { status: ProgressStatus }) {
 }
 
 /** 滞后 / 逾期 points with the figures behind their light and the state of their 督办. */
+/** On paper the 需关注 table lists the first rows (most urgent first) so the copy stays within two A4 pages. */
+const ATTENTION_PRINT_ROWS = 8;
+
 export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role }) {
   const rows = attentionRows(dash.data, dash.officeNames);
   const maySend = can(role, "reminder:send");
@@ -24,10 +27,10 @@ export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role
               <tr><th>工作要点</th><th>牵头科室</th><th>完成时限</th><th>状态</th><th>完成 / 目标</th><th>研判</th><th>督办</th></tr>
             </thead>
             <tbody>
-              {rows.map((r) => {
+              {rows.map((r, index) => {
                 const reminder = dash.reminders.get(r.pointId);
                 return (
-                  <tr key={r.pointId} data-testid={`attention-row-${r.number}`}>
+                  <tr key={r.pointId} data-testid={`attention-row-${r.number}`} className={index >= ATTENTION_PRINT_ROWS ? "print-hide" : undefined}>
                     <td className="min-w-48"><a href={r.href} className="dash-link-brand">{`${r.number}. ${r.title}`}</a></td>
                     <td className="whitespace-nowrap">{r.leadOffice}</td>
                     <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft < 0 ? `已逾期 ${-r.daysLeft} 天` : `剩余 ${r.daysLeft} 天`}</div></td>
@@ -57,6 +60,11 @@ export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role
               })}
             </tbody>
           </table>
+          {rows.length > ATTENTION_PRINT_ROWS ? (
+            <p className="hidden text-xs text-slate-600 print:block" data-testid="attention-print-more">
+              另有 {rows.length - ATTENTION_PRINT_ROWS} 项未列出（共 {rows.length} 项），完整清单见工作台看板。
+            </p>
+          ) : null}
         </div>
       )}
     </section>
@@ -101,7 +109,8 @@ export function OfficeRankingTable({ dash }: { dash: DashboardData }) {
         <thead><tr><th>名次</th><th>科室</th><th>牵头要点</th><th>逾期 / 滞后</th><th>牵头完成率</th><th>指标完成</th><th>配合要点</th><th>配合完成率</th></tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.officeId} data-testid={`office-row-${r.name}`}>
+            // Offices with no point in this plan add nothing to the paper copy.
+            <tr key={r.officeId} data-testid={`office-row-${r.name}`} className={r.lead.pointCount + r.support.pointCount === 0 ? "print-hide" : undefined}>
               <td>{r.rank}</td>
               <td><a href={r.href} className="dash-link-brand">{r.name}</a></td>
               <td>{r.lead.pointCount ? <a href={r.href} className="dash-link">{r.lead.pointCount}</a> : 0}</td>
