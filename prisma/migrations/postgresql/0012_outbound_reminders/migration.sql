@@ -6,7 +6,7 @@ CREATE TABLE "OutboundSettings" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "reminderLeadDays" INTEGER NOT NULL DEFAULT 7,
     "overdueRepeatDays" INTEGER NOT NULL DEFAULT 7,
-    "remindersEnabled" BOOLEAN NOT NULL DEFAULT true,
+    "remindersEnabled" BOOLEAN NOT NULL DEFAULT false,
     "smtpHost" TEXT NOT NULL DEFAULT '',
     "smtpPort" INTEGER NOT NULL DEFAULT 25,
     "smtpSecurity" TEXT NOT NULL DEFAULT 'STARTTLS',
