@@ -322,10 +322,48 @@ describe("the outbox", () => {
     await expect(retryOutbound(t.db, coordinator, sent.id, now)).rejects.toThrow("该消息已发送");
   });
 
-  it("delivers nothing and queues no e-mail when reminders are off", async () => {
+  it("keeps a robot message 未发送 when the webhook answers an errcode or HTTP 500, and sends it once it answers ok", async () => {
+    const answers = ['{"errcode":45009,"errmsg":"api freq out of limit"}', "HTTP500", '{"errcode":0,"errmsg":"ok"}'];
+    const received: unknown[] = [];
+    const port = await freePort();
+    const robot = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push(JSON.parse(body));
+        const answer = answers.shift()!;
+        if (answer === "HTTP500") {
+          res.statusCode = 500;
+          res.end("error");
+        } else res.end(answer);
+      });
+    });
+    await new Promise<void>((resolve) => robot.listen(port, "127.0.0.1", () => resolve()));
+    const { webhookSender } = await import("@/lib/outbound/senders");
+    const send = { WEBHOOK: webhookSender(`http://127.0.0.1:${port}/send?key=k`, "https://fazhi.example.cn") };
+    const t0 = new Date("2026-11-27T02:00:00Z");
+    await enqueueOutbound(t.db, { channel: "WEBHOOK", recipient: "webhook", subject: "到期催办：第8项", body: "请抓紧办理", link: "/points/8", dedupeKey: "robot:1", now: t0 });
+    const row = () => t.db.outboundMessage.findUniqueOrThrow({ where: { dedupeKey: "robot:1" } });
+    try {
+      await deliverDue(t.db, t0, send);
+      expect(await row()).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringContaining("45009") });
+      await deliverDue(t.db, new Date(t0.getTime() + 60_000), send);
+      expect(await row()).toMatchObject({ status: "PENDING", attempts: 2, lastError: expect.stringContaining("HTTP 500") });
+      await deliverDue(t.db, new Date(t0.getTime() + 180_000), send);
+      expect(await row()).toMatchObject({ status: "SENT", attempts: 3 });
+    } finally {
+      await new Promise<void>((resolve) => robot.close(() => resolve()));
+    }
+    expect(received).toHaveLength(3);
+    expect(received[2]).toEqual({ msgtype: "text", text: { content: "到期催办：第8项\n请抓紧办理\nhttps://fazhi.example.cn/points/8" } });
+  });
+
+  it("plans nothing when reminders are off", async () => {
     await saveSettings({ remindersEnabled: "" , smtpPort: String(smtpPort) });
+    const count = await t.db.outboundMessage.count();
     const result = await runTick(t.db, new Date("2026-12-09T02:00:00Z"), { owner: "off" });
     expect(result.planned).toBeNull();
+    expect(await t.db.outboundMessage.count()).toBe(count);
   });
 });
 
