@@ -182,7 +182,7 @@ function documentBody(input: ReportDocxInput): Paragraph[] {
   if (input.docNumber?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children: [run(input.docNumber.trim(), FONT.body)] }));
   paragraphs.push(blankLine());
   if (input.addressee?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.BOTH, spacing: EXACT_LINE, children: [run(input.addressee.trim(), FONT.body)] }));
-  if (input.preface?.trim()) paragraphs.push(bodyParagraph([run(input.preface.trim(), FONT.body)]));
+  for (const line of contentLines(input.preface ?? "")) paragraphs.push(bodyParagraph([run(line, FONT.body)]));
   for (const part of input.parts) {
     paragraphs.push(bodyParagraph([run(part.heading, FONT.level1)]));
     for (const line of contentLines(part.content)) paragraphs.push(contentParagraph(line));

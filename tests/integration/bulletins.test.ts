@@ -80,7 +80,7 @@ describe("edit, approval and export", () => {
   it("runs 草稿 → 送审 → 退回 → 送审 → 已审定, telling the next person each time", async () => {
     const b = await generateBulletin(t.db, who.coordinator, generateBulletinSchema.parse({ year: "2026", periodStart: "2026-10-01", periodEnd: "2026-10-31", docNumber: "法治办通〔2026〕9号" }), { today: TODAY });
     const form = (version: number, content: string) => saveBulletinSchema.parse({ id: String(b.id), version: String(version), title: b.title, docNumber: b.docNumber, content });
-    const saved = await saveBulletin(t.db, who.coordinator, form(1, `${b.content}\n\n补充说明：本期通报经法治办核对。  `));
+    const saved = await saveBulletin(t.db, who.coordinator, form(1, `开头补充说明：本期通报经法治办核对。\n${b.content}\n\n补充说明：本期通报经法治办核对。  `));
     expect(saved).toEqual({ changed: true, version: 2 });
     // A stale version is a conflict; a leader cannot edit.
     await expect(saveBulletin(t.db, who.coordinator, form(1, "旧版本"))).rejects.toThrow("该记录已被他人修改");
@@ -99,7 +99,7 @@ describe("edit, approval and export", () => {
     expect(returned).toMatchObject({ status: "DRAFT", returnComment: "请补充各科室的整改措施" });
     expect(await t.db.notification.count({ where: { userId: who.coordinator.id!, title: { startsWith: "已退回" }, body: { contains: "整改措施" } } })).toBe(1);
 
-    await saveBulletin(t.db, who.coordinator, form(4, `${b.content}\n各科室已报送整改措施。`));
+    await saveBulletin(t.db, who.coordinator, form(4, `开头补充说明：本期通报经法治办核对。\n${b.content}\n各科室已报送整改措施。`));
     await transitionBulletin(t.db, who.coordinator, "submit", step(5));
     const draftDocx = await docxText(b.id);
     expect(draftDocx.headers).toContain("草稿");
@@ -119,5 +119,9 @@ describe("edit, approval and export", () => {
     expect(finalDocx.body).toContain("各科室、委室：");
     expect(finalDocx.body).toContain("一、总体进展");
     expect(finalDocx.body).toContain("各科室已报送整改措施。");
+    // Each preface line is a paragraph of its own.
+    const zip = await JSZip.loadAsync(await buildReportDocx((await bulletinDocxInput(t.db, b.id))!));
+    const paragraphs = [...(await zip.file("word/document.xml")!.async("string")).matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    expect(paragraphs).toContain("开头补充说明：本期通报经法治办核对。");
   });
 });
