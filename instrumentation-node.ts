@@ -6,9 +6,11 @@ import { databaseKind, sqliteFilePath } from "./lib/config";
 import { holdServerLock } from "./lib/server-lock";
 import { prisma } from "./lib/db";
 import { AUDIT_PURGE_INTERVAL_MS, purgeExpiredAudit } from "./lib/audit-log/retention";
+import { startReminderScheduler } from "./lib/outbound/scheduler";
 
 export function startNodeServices() {
   scheduleAuditPurge();
+  startReminderScheduler(prisma);
   if (databaseKind() === "sqlite") holdServerLock(sqliteFilePath());
 }
 

@@ -13,8 +13,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/plans/import", label: "导入要点", permission: "plan:import" },
   { href: "/ledger", label: "工作台账", permission: "ledger:read" },
   { href: "/reports", label: "年度报告", permission: "report:read" },
+  { href: "/supervision/bulletins", label: "情况通报", permission: "bulletin:read" },
+  { href: "/supervision/outbox", label: "提醒发送", permission: "outbound:manage" },
   { href: "/notifications", label: "消息通知", permission: "notification:read" },
   { href: "/admin", label: "系统管理", permission: "admin:users" },
+  { href: "/admin/notify", label: "提醒设置", permission: "admin:settings" },
   { href: "/admin/security", label: "安全管理", permission: "security:accounts" },
   { href: "/audit", label: "审计日志", permission: "audit:read" },
 ];

@@ -38,6 +38,9 @@ export const ENTITY_LABEL: Record<string, string> = {
   Reminder: "催办",
   AnnualReport: "年度报告",
   ReportPart: "报告章节",
+  Bulletin: "情况通报",
+  OutboundSettings: "提醒设置",
+  OutboundMessage: "提醒消息",
   AuditLog: "审计日志",
   System: "系统",
 };

@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   "report:finalize": ["LEADER"],
   "report:reopen": ["LEADER"],
   "report:export": ["LEADER", "COORDINATOR", "VIEWER"],
+  // Automatic reminders' outbox (未发送 / 失败 messages, 重新发送); the settings are admin:settings.
+  "outbound:manage": ["ADMIN", "COORDINATOR"],
+  // 情况通报: the 法治办 drafts and edits, a leader approves or returns.
+  "bulletin:read": ["LEADER", "COORDINATOR", "VIEWER"],
+  "bulletin:edit": ["COORDINATOR"],
+  "bulletin:approve": ["LEADER"],
   // 三员分立 (等保 2.0): the 系统管理员 opens business accounts (a business role at creation),
   // edits names and offices, disables business accounts, and keeps offices and unit settings.
   "admin:users": ["ADMIN"],

@@ -22,6 +22,10 @@ import { formatChineseDate } from "./sentences";
 
 export interface ReportDocxInput {
   title: string;
+  /** 发文字号 centred under the title (情况通报 and other notices); optional. */
+  docNumber?: string;
+  /** 主送机关 line, flush left before the text ("各科室、委室："); optional. */
+  addressee?: string;
   preface?: string;
   parts: { heading: string; content: string }[];
   signature: string;
@@ -174,8 +178,11 @@ function contentLines(content: string): string[] {
 }
 
 function documentBody(input: ReportDocxInput): Paragraph[] {
-  const paragraphs: Paragraph[] = [titleParagraph(input.title), blankLine()];
-  if (input.preface?.trim()) paragraphs.push(bodyParagraph([run(input.preface.trim(), FONT.body)]));
+  const paragraphs: Paragraph[] = [titleParagraph(input.title)];
+  if (input.docNumber?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children: [run(input.docNumber.trim(), FONT.body)] }));
+  paragraphs.push(blankLine());
+  if (input.addressee?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.BOTH, spacing: EXACT_LINE, children: [run(input.addressee.trim(), FONT.body)] }));
+  for (const line of contentLines(input.preface ?? "")) paragraphs.push(bodyParagraph([run(line, FONT.body)]));
   for (const part of input.parts) {
     paragraphs.push(bodyParagraph([run(part.heading, FONT.level1)]));
     for (const line of contentLines(part.content)) paragraphs.push(contentParagraph(line));

@@ -152,6 +152,24 @@ export const ROUTE_CASES: RouteCase[] = [
     },
   },
   {
+    key: "app/api/export/bulletin/route.ts GET",
+    allowed: ["LEADER", "COORDINATOR", "VIEWER"],
+    call: async (c) => {
+      const bulletin = await c.db.bulletin.create({
+        data: {
+          year: 2026,
+          number: 2000 + c.seq(),
+          periodStart: new Date(Date.UTC(2026, 0, 1)),
+          periodEnd: new Date(Date.UTC(2026, 2, 31)),
+          title: "关于2026年度法治建设工作要点落实情况的通报（路由矩阵）",
+          content: "一、总体进展\n路由矩阵测试。",
+          createdById: c.leaderId,
+        },
+      });
+      return { url: `${ORIGIN}/api/export/bulletin?id=${bulletin.id}` };
+    },
+  },
+  {
     key: "app/api/reminders/[id]/docx/route.ts GET",
     allowed: READERS,
     call: async (c) => {

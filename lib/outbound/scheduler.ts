@@ -1,0 +1,56 @@
+/**
+ * The reminder loop every server process starts (instrumentation-node.ts): once a minute it plans
+ * the reminders that fall due (one instance per minute, by the "reminders.plan" lease) and sends
+ * what is due in the outbox (every instance may; each row is claimed by one). All state is in the
+ * database (outbox rows, their dedupe keys and retry times, the lease), so a restart loses nothing
+ * and sends nothing twice. `REMINDER_SCHEDULER=off` keeps a process out of it.
+ */
+
+import crypto from "node:crypto";
+import type { Db } from "@/lib/db";
+import { acquireLease, recordLeaseResult } from "./lease";
+import { deliverDue, type Senders } from "./outbox";
+import { planReminders } from "./planner";
+import { loadOutboundConfig } from "./settings";
+import { sendersFor } from "./senders";
+
+export const TICK_MS = 60_000;
+export const PLAN_LEASE = "reminders.plan";
+const OWNER = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+
+export interface TickResult {
+  planned: { reminders: number; queued: number } | null;
+  delivered: { sent: number; failed: number };
+}
+
+/** One pass; `senders` replaces the configured channels (tests). */
+export async function runTick(db: Db, now: Date, options: { senders?: Senders; owner?: string } = {}): Promise<TickResult> {
+  const config = await loadOutboundConfig(db);
+  const owner = options.owner ?? OWNER;
+  let planned: TickResult["planned"] = null;
+  if (config.remindersEnabled && (await acquireLease(db, PLAN_LEASE, owner, now, TICK_MS - 5_000))) {
+    planned = await planReminders(db, now, config);
+    await recordLeaseResult(db, PLAN_LEASE, owner, JSON.stringify(planned));
+  }
+  const delivered = await deliverDue(db, now, options.senders ?? sendersFor(config));
+  return { planned, delivered };
+}
+
+export function startReminderScheduler(db: Db): void {
+  if (process.env.REMINDER_SCHEDULER === "off") return;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runTick(db, new Date())
+      .then((result) => {
+        if (result.planned?.queued || result.delivered.sent || result.delivered.failed) console.log(JSON.stringify({ event: "reminders.tick", ...result }));
+      })
+      .catch((error) => console.error("reminder scheduler tick failed", error))
+      .finally(() => {
+        running = false;
+      });
+  };
+  setTimeout(tick, 15_000).unref();
+  setInterval(tick, TICK_MS).unref();
+}
