@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/plans/import", label: "导入要点", permission: "plan:import" },
   { href: "/ledger", label: "工作台账", permission: "ledger:read" },
   { href: "/reports", label: "年度报告", permission: "report:read" },
+  { href: "/assessment", label: "考核自评", permission: "assessment:read" },
   { href: "/notifications", label: "消息通知", permission: "notification:read" },
   { href: "/admin", label: "系统管理", permission: "admin:users" },
   { href: "/admin/security", label: "安全管理", permission: "security:accounts" },
