@@ -71,6 +71,8 @@ test("the coordinator imports a rubric, accepts two proposals, overrides one wit
   await publicity.getByLabel("理由（必填）").fill("");
   await publicity.getByRole("button", { name: "保存自评得分" }).click();
   await expect(publicity).toContainText("修改自评得分须填写理由");
+  // A refused submission resets the form (React form actions): both fields are typed again.
+  await publicity.getByLabel("自评得分（0–2）").fill("1.5");
   await publicity.getByLabel("理由（必填）").fill("宪法宣传周已开展，民法典宣传尚未完成");
   await publicity.getByRole("button", { name: "保存自评得分" }).click();
   await expect(publicity.getByTestId("self-score")).toContainText("自评得分：1.5（人工调整：宪法宣传周已开展，民法典宣传尚未完成）");
