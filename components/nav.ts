@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/reports", label: "年度报告", permission: "report:read" },
   { href: "/supervision/bulletins", label: "情况通报", permission: "bulletin:read" },
   { href: "/supervision/outbox", label: "提醒发送", permission: "outbound:manage" },
+  { href: "/assessment", label: "考核自评", permission: "assessment:read" },
   { href: "/notifications", label: "消息通知", permission: "notification:read" },
   { href: "/admin", label: "系统管理", permission: "admin:users" },
   { href: "/admin/notify", label: "提醒设置", permission: "admin:settings" },

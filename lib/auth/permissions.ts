@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   "bulletin:read": ["LEADER", "COORDINATOR", "VIEWER"],
   "bulletin:edit": ["COORDINATOR"],
   "bulletin:approve": ["LEADER"],
+  // 考核: the year's rubric, 自评 and the assessors' scores (no ranking of people anywhere).
+  "assessment:read": ["LEADER", "COORDINATOR", "VIEWER"],
+  "assessment:edit": ["COORDINATOR"],
   // 三员分立 (等保 2.0): the 系统管理员 opens business accounts (a business role at creation),
   // edits names and offices, disables business accounts, and keeps offices and unit settings.
   "admin:users": ["ADMIN"],

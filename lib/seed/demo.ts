@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedAssessment } from "./assessment";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -324,6 +325,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       audit.setUsers(new Map(DEMO_ACCOUNTS.map((a) => [a.username, { id: users.get(a.username)!, username: a.username, role: a.role }])));
       const past = await createPlan(tx, audit, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
       await createEntries(tx, audit, 2025, entries2025(), { ...past, offices, users });
+      await seedAssessment(tx, { points: past.points, targets: past.targets, coordinatorId: users.get("coordinator")!, audit: (entity, id, after) => audit.create(entity, id, after, "coordinator") });
       const currentYear = today.getUTCFullYear();
       if (currentYear > 2025) {
         const current = await createPlan(tx, audit, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));

@@ -6,6 +6,7 @@ import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/securi
 import { REMINDER_ACTION_CASES, prepareReminderMatrixFixtures } from "@/tests/security/reminder-cases";
 import { ACCOUNT_ACTION_CASES } from "@/tests/security/account-cases";
 import { NOTIFY_ACTION_CASES } from "@/tests/security/notify-cases";
+import { ASSESSMENT_ACTION_CASES } from "@/tests/security/assessment-cases";
 
 export interface MatrixContext {
   db: Db;
@@ -100,7 +101,7 @@ const ACCOUNT_CASES: ActionCase[] = [
   },
 ];
 
-export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES];
+export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES];
 
 /** Rows the fixtures above rely on. */
 export async function prepareMatrixFixtures(db: Db): Promise<Record<string, number>> {

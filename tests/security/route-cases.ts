@@ -7,6 +7,7 @@
 import type { Db } from "@/lib/db";
 import type { Persona } from "@/tests/security/personas";
 import { PDF_BYTES } from "@/tests/support/ledger-helpers";
+import { ASSESSMENT_ROUTE_CASES } from "@/tests/security/assessment-cases";
 
 export interface RouteContext {
   db: Db;
@@ -179,4 +180,5 @@ export const ROUTE_CASES: RouteCase[] = [
       return { url: `${ORIGIN}/api/reminders/${reminder.id}/docx`, params: { id: String(reminder.id) } };
     },
   },
+  ...ASSESSMENT_ROUTE_CASES,
 ];
