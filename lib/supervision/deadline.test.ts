@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarDate as d } from "@/lib/progress/dates";
-import { deadlineInForce, effectiveDeadline, extensionNote, extensionNoteFor, extensionReportPhrase, extensionRequestProblem, latestApproved } from "./deadline";
+import { deadlineInForce, effectiveDeadline, extendedTargetDeadline, extensionNote, extensionNoteFor, extensionReportPhrase, extensionRequestProblem, latestApproved } from "./deadline";
 
 const ext = (id: number, status: string, to: Date, decidedAt: Date | null) => ({ id, status, proposedDeadline: to, decidedAt });
 
@@ -67,5 +67,21 @@ describe("extensionRequestProblem (today injected)", () => {
     ["an earlier date than the deadline", d(2026, 9, 1), d(2026, 9, 15), "延期后的完成时限应晚于当前完成时限（2026年9月30日）"],
   ] as const)("%s", (_label, today, proposed, expected) => {
     expect(extensionRequestProblem({ ...base, today, proposed })).toBe(expected);
+  });
+});
+
+describe("extendedTargetDeadline", () => {
+  const original = d(2026, 9, 30);
+  const to = d(2026, 11, 30);
+  it.each([
+    ["no own deadline: follows the point", null, original, to, null],
+    ["due with the point: moves", d(2026, 9, 30), original, to, d(2026, 11, 30)],
+    ["due after the point but before the new date: moves", d(2026, 10, 15), original, to, d(2026, 11, 30)],
+    ["due after the new date: stays", d(2026, 12, 15), original, to, d(2026, 12, 15)],
+    ["an earlier milestone: stays", d(2026, 6, 30), original, to, d(2026, 6, 30)],
+    ["no extension: stays", d(2026, 9, 30), original, null, d(2026, 9, 30)],
+    ["point without an original deadline: moves", d(2026, 9, 30), null, to, d(2026, 11, 30)],
+  ] as const)("%s", (_label, target, orig, ext, expected) => {
+    expect(extendedTargetDeadline(target, orig, ext)?.toISOString() ?? null).toBe(expected?.toISOString() ?? null);
   });
 });

@@ -96,3 +96,14 @@ export function extensionRequestProblem(f: ExtensionRequestFacts): string | null
   if (proposed <= current) return `延期后的完成时限应晚于当前完成时限（${formatChineseDate(f.currentDeadline)}）`;
   return null;
 }
+
+/**
+ * A target's own deadline under the point's extension: a target due with the point (on or after
+ * the point's original deadline) moves with it; an earlier milestone stays. Null stays null (the
+ * target then follows the point's effective deadline).
+ */
+export function extendedTargetDeadline(targetDeadline: Date | null, originalPointDeadline: Date | null, extendedTo: Date | null): Date | null {
+  if (!targetDeadline || !extendedTo) return targetDeadline;
+  if (originalPointDeadline && dayIndex(targetDeadline) < dayIndex(originalPointDeadline)) return targetDeadline;
+  return dayIndex(extendedTo) > dayIndex(targetDeadline) ? extendedTo : targetDeadline;
+}
