@@ -107,3 +107,8 @@ export function extendedTargetDeadline(targetDeadline: Date | null, originalPoin
   if (originalPointDeadline && dayIndex(targetDeadline) < dayIndex(originalPointDeadline)) return targetDeadline;
   return dayIndex(extendedTo) > dayIndex(targetDeadline) ? extendedTo : targetDeadline;
 }
+
+/** The dashboard's and point page's note for a point of the progress engine ("经批准延期至12月20日"), or null. */
+export function pointExtensionNote(point: { extension?: { to: Date } | null }, planYear?: number): string | null {
+  return point.extension ? extensionNote(point.extension.to, planYear) : null;
+}
