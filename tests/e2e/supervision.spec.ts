@@ -1,0 +1,121 @@
+/**
+ * 督办 (issue 18): staff of the lead office ask for an extension, the leader approves it, and the point
+ * page and the dashboard show the new date with "经批准延期至"; the coordinator returns a 办结 with a
+ * reason, which the office sees. The fixture is a published plan of its own year (2047, two points led
+ * by 综合科), written into the e2e database before the journey so no other spec's data is touched.
+ */
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+const PLAN_YEAR = 2047;
+const EXTEND_TITLE = "督办测试：完善机关合同管理制度";
+const CLOSE_TITLE = "督办测试：开展法治宣传月活动";
+const ids = { p1: 0, p2: 0 };
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, username);
+  return page;
+}
+
+/** Prisma's SQLite DateTime text. */
+const stamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+test.beforeAll(() => {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  const db = new Database(path.join(process.cwd(), "data", `e2e-${port}.db`));
+  try {
+    const now = stamp(new Date());
+    db.transaction(() => {
+      const office = db.prepare(`SELECT "id" FROM "Office" WHERE "name" = '综合科'`).get() as { id: number };
+      const plan = db
+        .prepare(`INSERT INTO "Plan" ("year", "title", "unitName", "preamble", "status", "publishedAt", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, '', 'PUBLISHED', ?, 1, ?, ?)`)
+        .run(PLAN_YEAR, `${PLAN_YEAR}年督办测试工作要点`, "测试单位", now, now, now);
+      const section = db.prepare(`INSERT INTO "Section" ("planId", "ordinal", "title", "version") VALUES (?, 1, '一、督办测试', 1)`).run(plan.lastInsertRowid);
+      const point = db.prepare(
+        `INSERT INTO "WorkPoint" ("planId", "sectionId", "number", "title", "text", "leadOfficeId", "deadline", "deadlineText", "responsible", "carriedOver", "version", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, '', ?, ?, ?, '', 0, 1, ?, ?)`,
+      );
+      ids.p1 = Number(point.run(plan.lastInsertRowid, section.lastInsertRowid, 1, EXTEND_TITLE, office.id, stamp(new Date(Date.UTC(PLAN_YEAR, 5, 30))), "6月底前", now, now).lastInsertRowid);
+      ids.p2 = Number(point.run(plan.lastInsertRowid, section.lastInsertRowid, 2, CLOSE_TITLE, office.id, stamp(new Date(Date.UTC(PLAN_YEAR, 8, 30))), "9月底前", now, now).lastInsertRowid);
+      // A figure-affecting audit row, as every change writes, so the dashboard's memo sees the new plan.
+      db.prepare(`INSERT INTO "AuditLog" ("username", "role", "at", "entity", "entityId", "action", "ip", "affectsFigures") VALUES ('e2e', '', ?, 'Plan', ?, 'create', '', 1)`).run(
+        now,
+        String(plan.lastInsertRowid),
+      );
+    })();
+  } finally {
+    db.close();
+  }
+});
+
+test("staff ask for an extension, the leader approves, the point page and the dashboard show the new date", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await as(browser, "staff-zonghe");
+  await staff.goto(`/points/${ids.p1}`);
+  const panel = staff.getByTestId("supervision-panel");
+  await panel.locator("summary", { hasText: "申请延期" }).click();
+  // A date not after the deadline in force is refused with the reason, nothing saved.
+  await panel.getByLabel("延期至").fill(`${PLAN_YEAR}-06-15`);
+  await panel.getByLabel("延期理由").fill("需等待上级合同示范文本下发后再修订");
+  await panel.getByRole("button", { name: "提交延期申请" }).click();
+  await expect(panel.getByRole("alert")).toHaveText(`延期后的完成时限应晚于当前完成时限（${PLAN_YEAR}年6月30日）`);
+  await expect(panel.getByTestId("extension")).toHaveCount(0);
+  await panel.getByLabel("延期至").fill(`${PLAN_YEAR}-09-30`);
+  await panel.getByRole("button", { name: "提交延期申请" }).click();
+  await expect(panel.getByRole("status")).toHaveText(`已提交延期申请（延期至${PLAN_YEAR}年9月30日），已通知领导审批`);
+
+  const leader = await as(browser, "leader");
+  const task = leader.getByTestId("my-tasks").getByTestId("task-extension").filter({ hasText: EXTEND_TITLE });
+  await expect(task).toContainText(`申请延期至${PLAN_YEAR}年9月30日`);
+  await task.getByRole("link").click();
+  const leaderPanel = leader.getByTestId("supervision-panel");
+  await expect(leaderPanel.getByTestId("extension-status")).toHaveText("待审批");
+  await leaderPanel.getByLabel("审批意见（可选）").fill("同意，请按新时限完成");
+  await leaderPanel.getByRole("button", { name: "批准延期" }).click();
+  await expect(leaderPanel.getByRole("status")).toHaveText(`已批准延期至${PLAN_YEAR}年9月30日，已通知牵头科室`);
+
+  await leader.reload();
+  await expect(leader.getByTestId("point-deadline")).toContainText(`${PLAN_YEAR}年9月30日（经批准延期至9月30日，原定${PLAN_YEAR}年6月30日）`);
+  await expect(leader.getByTestId("supervision-panel").getByTestId("extension-status")).toHaveText("已批准");
+  await leader.goto(`/dashboard?year=${PLAN_YEAR}`);
+  await expect(leader.getByTestId("point-cell-1").getByTestId("deadline-note")).toContainText("经批准延期至9月30日");
+
+  await staff.goto(`/dashboard?year=${PLAN_YEAR}`);
+  await expect(staff.getByTestId("office-work-row").filter({ hasText: EXTEND_TITLE })).toContainText(`时限 ${PLAN_YEAR}年9月30日（经批准延期至9月30日）`);
+  await staff.goto("/notifications");
+  await expect(staff.getByText(`延期已批准：第1项“${EXTEND_TITLE}”`)).toBeVisible();
+});
+
+test("the coordinator returns a 办结 with a reason, which the office sees", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await as(browser, "staff-zonghe");
+  await staff.goto(`/points/${ids.p2}`);
+  const panel = staff.getByTestId("supervision-panel");
+  await expect(panel.getByTestId("closing-state")).toHaveText("进行中");
+  await panel.locator("summary", { hasText: "申报办结" }).click();
+  await panel.getByLabel("办结情况").fill("宣传月活动已全部开展，材料见台账。");
+  await panel.getByRole("button", { name: "申报办结" }).click();
+  await expect(panel.getByRole("status")).toHaveText("已申报办结，待法治办审核");
+  await staff.reload();
+  await expect(staff.getByTestId("closing-state")).toHaveText("办结待审核");
+
+  const coordinator = await as(browser, "coordinator");
+  const task = coordinator.getByTestId("my-tasks").getByTestId("task-closure").filter({ hasText: CLOSE_TITLE });
+  await task.getByRole("link").click();
+  const coordinatorPanel = coordinator.getByTestId("supervision-panel");
+  await coordinatorPanel.getByLabel("退回原因").fill("请补充宣传活动照片");
+  await coordinatorPanel.getByRole("button", { name: "退回", exact: true }).click();
+  await expect(coordinatorPanel.getByRole("status")).toHaveText("已退回，该要点回到进行中，已通知牵头科室");
+
+  await staff.goto(`/points/${ids.p2}`);
+  await expect(staff.getByTestId("closing-state")).toHaveText("进行中");
+  await expect(staff.getByTestId("closure-return-reason")).toHaveText("办结申报被退回，原因：请补充宣传活动照片");
+  await staff.goto("/dashboard");
+  await expect(staff.getByTestId("my-tasks").getByTestId("task-closure-returned").filter({ hasText: CLOSE_TITLE })).toContainText("退回原因：请补充宣传活动照片");
+  await staff.goto("/notifications");
+  await expect(staff.getByText(`办结已退回：第2项“${CLOSE_TITLE}”`)).toBeVisible();
+});
