@@ -6,18 +6,26 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+// The machine running the suite may be busy: give each page (first renders included) more time.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const PLAN_YEAR = 2047;
 const EXTEND_TITLE = "督办测试：完善机关合同管理制度";
 const CLOSE_TITLE = "督办测试：开展法治宣传月活动";
 const ids = { p1: 0, p2: 0 };
 
+/** helpers.ts's login, with this spec's longer wait for the dashboard. */
 async function as(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, username);
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
   return page;
 }
 
@@ -29,6 +37,13 @@ test.beforeAll(() => {
   const db = new Database(path.join(process.cwd(), "data", `e2e-${port}.db`));
   try {
     const now = stamp(new Date());
+    // Idempotent: a retry (new worker) finds the plan already there.
+    const existing = db.prepare(`SELECT w."id", w."number" FROM "WorkPoint" w JOIN "Plan" p ON p."id" = w."planId" WHERE p."year" = ?`).all(PLAN_YEAR) as { id: number; number: number }[];
+    if (existing.length === 2) {
+      ids.p1 = existing.find((p) => p.number === 1)!.id;
+      ids.p2 = existing.find((p) => p.number === 2)!.id;
+      return;
+    }
     db.transaction(() => {
       const office = db.prepare(`SELECT "id" FROM "Office" WHERE "name" = '综合科'`).get() as { id: number };
       const plan = db
@@ -53,7 +68,7 @@ test.beforeAll(() => {
 });
 
 test("staff ask for an extension, the leader approves, the point page and the dashboard show the new date", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const staff = await as(browser, "staff-zonghe");
   await staff.goto(`/points/${ids.p1}`);
   const panel = staff.getByTestId("supervision-panel");
@@ -64,9 +79,14 @@ test("staff ask for an extension, the leader approves, the point page and the da
   await panel.getByRole("button", { name: "提交延期申请" }).click();
   await expect(panel.getByRole("alert")).toHaveText(`延期后的完成时限应晚于当前完成时限（${PLAN_YEAR}年6月30日）`);
   await expect(panel.getByTestId("extension")).toHaveCount(0);
+  // The form is reset after each submission (React form actions): fill it again.
   await panel.getByLabel("延期至").fill(`${PLAN_YEAR}-09-30`);
+  await panel.getByLabel("延期理由").fill("需等待上级合同示范文本下发后再修订");
   await panel.getByRole("button", { name: "提交延期申请" }).click();
-  await expect(panel.getByRole("status")).toHaveText(`已提交延期申请（延期至${PLAN_YEAR}年9月30日），已通知领导审批`);
+  // The page shows the request; the form is gone while it is pending.
+  await expect(panel.getByTestId("extension-status")).toHaveText("待审批");
+  await expect(panel.getByTestId("extension")).toContainText(`申请将完成时限由${PLAN_YEAR}年6月30日延期至${PLAN_YEAR}年9月30日`);
+  await expect(panel.locator("summary", { hasText: "申请延期" })).toHaveCount(0);
 
   const leader = await as(browser, "leader");
   const task = leader.getByTestId("my-tasks").getByTestId("task-extension").filter({ hasText: EXTEND_TITLE });
@@ -76,9 +96,8 @@ test("staff ask for an extension, the leader approves, the point page and the da
   await expect(leaderPanel.getByTestId("extension-status")).toHaveText("待审批");
   await leaderPanel.getByLabel("审批意见（可选）").fill("同意，请按新时限完成");
   await leaderPanel.getByRole("button", { name: "批准延期" }).click();
-  await expect(leaderPanel.getByRole("status")).toHaveText(`已批准延期至${PLAN_YEAR}年9月30日，已通知牵头科室`);
+  await expect(leaderPanel.getByTestId("extension")).toContainText("批准，意见：同意，请按新时限完成");
 
-  await leader.reload();
   await expect(leader.getByTestId("point-deadline")).toContainText(`${PLAN_YEAR}年9月30日（经批准延期至9月30日，原定${PLAN_YEAR}年6月30日）`);
   await expect(leader.getByTestId("supervision-panel").getByTestId("extension-status")).toHaveText("已批准");
   await leader.goto(`/dashboard?year=${PLAN_YEAR}`);
@@ -91,7 +110,7 @@ test("staff ask for an extension, the leader approves, the point page and the da
 });
 
 test("the coordinator returns a 办结 with a reason, which the office sees", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const staff = await as(browser, "staff-zonghe");
   await staff.goto(`/points/${ids.p2}`);
   const panel = staff.getByTestId("supervision-panel");
@@ -99,9 +118,8 @@ test("the coordinator returns a 办结 with a reason, which the office sees", as
   await panel.locator("summary", { hasText: "申报办结" }).click();
   await panel.getByLabel("办结情况").fill("宣传月活动已全部开展，材料见台账。");
   await panel.getByRole("button", { name: "申报办结" }).click();
-  await expect(panel.getByRole("status")).toHaveText("已申报办结，待法治办审核");
-  await staff.reload();
   await expect(staff.getByTestId("closing-state")).toHaveText("办结待审核");
+  await expect(panel.getByTestId("closure")).toContainText("待法治办审核");
 
   const coordinator = await as(browser, "coordinator");
   const task = coordinator.getByTestId("my-tasks").getByTestId("task-closure").filter({ hasText: CLOSE_TITLE });
@@ -109,7 +127,8 @@ test("the coordinator returns a 办结 with a reason, which the office sees", as
   const coordinatorPanel = coordinator.getByTestId("supervision-panel");
   await coordinatorPanel.getByLabel("退回原因").fill("请补充宣传活动照片");
   await coordinatorPanel.getByRole("button", { name: "退回", exact: true }).click();
-  await expect(coordinatorPanel.getByRole("status")).toHaveText("已退回，该要点回到进行中，已通知牵头科室");
+  await expect(coordinatorPanel.getByTestId("closing-state")).toHaveText("进行中");
+  await expect(coordinatorPanel.getByTestId("closure")).toContainText("退回，原因：请补充宣传活动照片");
 
   await staff.goto(`/points/${ids.p2}`);
   await expect(staff.getByTestId("closing-state")).toHaveText("进行中");
