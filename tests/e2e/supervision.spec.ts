@@ -138,3 +138,24 @@ test("the coordinator returns a 办结 with a reason, which the office sees", as
   await staff.goto("/notifications");
   await expect(staff.getByText(`办结已退回：第2项“${CLOSE_TITLE}”`)).toBeVisible();
 });
+
+test("the office writes this month's progress note; the coordinator sees who has written", async ({ browser }) => {
+  test.setTimeout(300_000);
+  // The running month of the current year's demo plan is always open for writing.
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const [y, m] = month.split("-").map(Number);
+  const staff = await as(browser, "staff-zonghe");
+  await staff.goto(`/supervision/feedback?period=${month}`);
+  const row = staff.getByTestId("feedback-row").filter({ hasText: "深入学习习近平法治思想" });
+  await expect(row.getByTestId("feedback-state")).toHaveText("未反馈");
+  await row.getByLabel(`${y}年${m}月进展情况`).fill("本月组织专题学习一次，下月开展法治培训。");
+  await row.getByRole("button", { name: "提交反馈" }).click();
+  await expect(row.getByTestId("feedback-state")).toHaveText("已反馈");
+
+  const coordinator = await as(browser, "coordinator");
+  await coordinator.goto(`/supervision/feedback?period=${month}`);
+  const office = coordinator.getByTestId("feedback-office-row").filter({ hasText: "综合科" });
+  await expect(office).toBeVisible();
+  await expect(office.locator("td").nth(2)).not.toHaveText("0");
+  await expect(office).not.toContainText("深入学习习近平法治思想");
+});
