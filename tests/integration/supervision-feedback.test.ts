@@ -58,6 +58,14 @@ describe("writing a progress note", () => {
     expect(await businessCounts(t.db)).toEqual(before);
   });
 
+  it("the demo seeds last month's notes of two points (seeded on 22 November: October's)", async () => {
+    expect((await notesOfPeriod(t.db, 2026, "2026-10")).map((n) => [n.pointNumber, n.officeName])).toEqual([
+      [1, "综合科"], // written by the first test
+      [2, "研究室"],
+      [3, "综合科"],
+    ]);
+  });
+
   it("the form is prefilled from the period's ledger records", async () => {
     const rows = await feedbackForm(t.db, periodFromKey("2026-02")!, ids.zonghe);
     expect(rows.map((r) => r.number)).toEqual([1, 3, 6, 8]);
