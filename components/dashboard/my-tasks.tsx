@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MyTasks, TaskEntry } from "@/lib/dashboard/my-tasks";
+import { supervisionTaskItems } from "@/components/supervision/task-items";
 
 function EntryList({ entries, showNote }: { entries: TaskEntry[]; showNote?: boolean }) {
   return (
@@ -50,6 +51,7 @@ export function MyTasksPanel({ tasks }: { tasks: MyTasks }) {
       </div>,
     );
   }
+  items.push(...supervisionTaskItems(tasks.supervision));
   if (tasks.unreadNotifications > 0) {
     items.push(
       <div key="notifications">

@@ -15,7 +15,7 @@ export function OfficeWorkPanel({ officeName, rows, canRecord }: { officeName: s
             <li key={r.pointId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm" data-testid="office-work-row">
               <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_BADGE[r.status]}`}>{r.statusLabel}</span>
               <Link href={r.href} className="font-medium text-brand hover:underline">{r.number}. {r.title}</Link>
-              <span className="text-xs text-slate-500">{r.part} · 时限 {r.deadline}{r.daysLeft < 0 ? `（已逾期 ${-r.daysLeft} 天）` : ""}</span>
+              <span className="text-xs text-slate-500">{r.part} · 时限 {r.deadline}{r.deadlineNote ? `（${r.deadlineNote}）` : ""}{r.daysLeft < 0 ? `（已逾期 ${-r.daysLeft} 天）` : ""}</span>
               <span className="basis-full text-xs text-slate-700 sm:basis-auto">{r.needs}</span>
               {canRecord && r.status !== "DONE" ? (
                 <Link href={r.recordHref} className="btn ml-auto no-print">记录台账</Link>

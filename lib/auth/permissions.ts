@@ -27,6 +27,20 @@ export const PERMISSIONS = {
   // Reading reminders and printing the 督办单: STAFF only for their own office (ownership in the where).
   "reminder:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "reminder:readAll": ["LEADER", "COORDINATOR", "VIEWER"],
+  // 督办 (lib/supervision): 延期申请 and 办结 by the point's lead office (STAFF of it, or the 法治办 on its behalf;
+  // ownership in the where), decided by a LEADER (延期) and the 法治办 (办结审核); a LEADER may rate a closed point.
+  "supervision:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "supervision:requestExtension": ["STAFF", "COORDINATOR"],
+  "supervision:decideExtension": ["LEADER"],
+  "supervision:close": ["STAFF", "COORDINATOR"],
+  "supervision:reviewClose": ["COORDINATOR"],
+  "supervision:rate": ["LEADER"],
+  // 进展反馈: the lead office writes one note per open point and period; STAFF read their own office's notes.
+  "feedback:write": ["STAFF", "COORDINATOR"],
+  "feedback:read": ["LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "feedback:readAll": ["LEADER", "COORDINATOR", "VIEWER"],
+  // The feedback cycle (monthly / quarterly, due day) is set by the 法治办.
+  "feedback:configure": ["COORDINATOR"],
   "notification:read": ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "report:read": ["LEADER", "COORDINATOR", "VIEWER"],
   "report:edit": ["COORDINATOR"],

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/dal";
+import { loadSupervisionTasks, type SupervisionTasks } from "@/lib/supervision/tasks";
 
 export interface TaskEntry {
   id: number;
@@ -21,6 +22,8 @@ export interface MyTasks {
   /** 催办 to the user's office not yet answered. */
   remindersToAnswer: number;
   unreadNotifications: number;
+  /** 督办: extension requests, 办结 to review or returned, closures to rate, missing progress notes. */
+  supervision: SupervisionTasks;
 }
 
 const SHOWN = 5;
@@ -34,7 +37,7 @@ export async function loadMyTasks(db: Db, user: CurrentUser): Promise<MyTasks> {
   const reviewer = can(user.role, "ledger:review");
   const writesOwnOffice = can(user.role, "ledger:write") && user.officeId !== null;
   const reviewWhere = { status: "SUBMITTED", deletedAt: null, createdById: { not: user.id } };
-  const [reviewCount, reviewRows, returned, drafts, remindersToAnswer, unreadNotifications] = await Promise.all([
+  const [reviewCount, reviewRows, returned, drafts, remindersToAnswer, unreadNotifications, supervision] = await Promise.all([
     reviewer ? db.ledgerEntry.count({ where: reviewWhere }) : Promise.resolve(0),
     reviewer ? db.ledgerEntry.findMany({ where: reviewWhere, select, orderBy: { submittedAt: "asc" }, take: SHOWN }) : Promise.resolve([]),
     writesOwnOffice
@@ -45,6 +48,7 @@ export async function loadMyTasks(db: Db, user: CurrentUser): Promise<MyTasks> {
       : Promise.resolve([]),
     can(user.role, "reminder:reply") && user.officeId !== null ? db.reminder.count({ where: { officeId: user.officeId, reply: null } }) : Promise.resolve(0),
     db.notification.count({ where: { userId: user.id, readAt: null } }),
+    loadSupervisionTasks(db, user),
   ]);
   return {
     toReview: reviewer ? { count: reviewCount, entries: reviewRows.map(toTask) } : null,
@@ -52,5 +56,6 @@ export async function loadMyTasks(db: Db, user: CurrentUser): Promise<MyTasks> {
     drafts: drafts.map(toTask),
     remindersToAnswer,
     unreadNotifications,
+    supervision,
   };
 }

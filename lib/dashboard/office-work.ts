@@ -7,6 +7,7 @@ import type { PlanProgressData } from "@/lib/progress/queries";
 import { describePointShortfall } from "@/lib/progress/shortfall";
 import type { ProgressStatus } from "@/lib/progress/types";
 import { pointHref } from "./links";
+import { pointExtensionNote } from "@/lib/supervision/deadline";
 
 export interface OfficeWorkRow {
   pointId: number;
@@ -17,6 +18,8 @@ export interface OfficeWorkRow {
   statusLabel: string;
   needs: string;
   deadline: string;
+  /** "经批准延期至12月20日" when an approved 延期 is in force. */
+  deadlineNote: string | null;
   daysLeft: number;
   href: string;
   recordHref: string;
@@ -35,6 +38,7 @@ export function officeWork(data: PlanProgressData, officeId: number): OfficeWork
       statusLabel: STATUS_LABEL[p.status],
       needs: describePointShortfall(p, data.targetDefs),
       deadline: formatChineseDate(p.deadline),
+      deadlineNote: pointExtensionNote(p.point),
       daysLeft: p.daysLeft,
       href: pointHref(p.pointId),
       recordHref: `/ledger/new?pointId=${p.pointId}`,

@@ -17,6 +17,7 @@ import {
 import type { PlanProgressData } from "@/lib/progress/queries";
 import { compactQuantity, describePointShortfall } from "@/lib/progress/shortfall";
 import { countedFilter, ledgerHref, pointHref } from "./links";
+import { pointExtensionNote } from "@/lib/supervision/deadline";
 
 /** Tailwind classes matching STATUS_COLOR (600 shades), written out so Tailwind finds them. */
 export const STATUS_DOT: Record<ProgressStatus, string> = {
@@ -171,6 +172,8 @@ export interface GridCell {
   dot: string;
   href: string;
   mine: boolean;
+  /** "经批准延期至12月20日" when an approved 延期 is in force. */
+  deadlineNote: string | null;
 }
 
 export function statusGrid(points: readonly PointProgress[], filter: ProgressStatus | null, officeId: number | null): GridCell[] {
@@ -185,6 +188,7 @@ export function statusGrid(points: readonly PointProgress[], filter: ProgressSta
       dot: STATUS_DOT[p.status],
       href: pointHref(p.pointId),
       mine: officeId !== null && (p.point.leadOfficeId === officeId || p.point.supportOfficeIds.includes(officeId)),
+      deadlineNote: pointExtensionNote(p.point),
     }));
 }
 
@@ -195,6 +199,8 @@ export interface AttentionRow {
   status: ProgressStatus;
   leadOffice: string;
   deadline: string;
+  /** "经批准延期至12月20日" when an approved 延期 is in force. */
+  deadlineNote: string | null;
   daysLeft: number;
   /** "专题学习 0/4次" for the target that sets the light; null for points without targets. */
   actualVsTarget: string | null;
@@ -225,6 +231,7 @@ export function attentionRows(data: PlanProgressData, names: ReadonlyMap<number,
         status: p.status,
         leadOffice: officeName(names, p.point.leadOfficeId),
         deadline: formatChineseDate(p.deadline),
+        deadlineNote: pointExtensionNote(p.point),
         daysLeft: p.daysLeft,
         actualVsTarget: worst && def ? `${def.subject} ${compactQuantity(worst.actual, "")}/${compactQuantity(def.value, def.unit)}` : null,
         actualHref: ledgerHref({ ...countedFilter(year, data.progress.asOf), pointId: p.pointId, targetId: worst && def ? def.id : undefined }),
@@ -242,6 +249,7 @@ export interface DeadlineRow {
   title: string;
   what: string;
   deadline: string;
+  deadlineNote: string | null;
   daysLeft: number;
   status: ProgressStatus;
   leadOffice: string;
@@ -259,12 +267,12 @@ export function upcomingDeadlines(data: PlanProgressData, names: ReadonlyMap<num
     if (p.status === "DONE") continue;
     const base = { pointId: p.pointId, number: p.point.number, title: p.point.title.replace(/。$/u, ""), leadOffice: officeName(names, p.point.leadOfficeId), href: pointHref(p.pointId) };
     const entriesHref = ledgerHref({ ...counted, pointId: p.pointId });
-    if (within(p.daysLeft)) rows.push({ ...base, what: "工作要点", deadline: formatChineseDate(p.deadline), daysLeft: p.daysLeft, status: p.status, entriesHref });
+    if (within(p.daysLeft)) rows.push({ ...base, what: "工作要点", deadline: formatChineseDate(p.deadline), deadlineNote: pointExtensionNote(p.point), daysLeft: p.daysLeft, status: p.status, entriesHref });
     for (const t of p.targets) {
       const def = data.targetDefs.get(t.targetId);
       if (!def || t.met || dayIndex(t.deadline) === dayIndex(p.deadline) || !within(t.daysLeft)) continue;
       const what = `${def.subject}（${def.comparator === "<=" ? "不超过" : "不少于"}${compactQuantity(def.value, def.unit)}）`;
-      rows.push({ ...base, what, deadline: formatChineseDate(t.deadline), daysLeft: t.daysLeft, status: t.status, entriesHref: ledgerHref({ ...counted, pointId: p.pointId, targetId: def.id }) });
+      rows.push({ ...base, what, deadline: formatChineseDate(t.deadline), deadlineNote: null, daysLeft: t.daysLeft, status: t.status, entriesHref: ledgerHref({ ...counted, pointId: p.pointId, targetId: def.id }) });
     }
   }
   return rows.sort((a, b) => a.daysLeft - b.daysLeft || a.number - b.number);

@@ -14,6 +14,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { resolveAsOf } from "./asof";
+import { approvedExtensionsOfPlan } from "@/lib/supervision/queries";
+import { extendedTargetDeadline } from "@/lib/supervision/deadline";
 import { computePlanProgress, type PlanProgress } from "./plan";
 import { COUNTED, dayAfter, officeFilter, resolvePlanAsOf, toBool, toDate, toNumber } from "./sql";
 import type { Comparator, PointDef, TargetAggregate, TargetDef, TargetKind } from "./types";
@@ -113,7 +115,7 @@ export async function loadPlanProgress(db: Db, year: number, scope: ProgressScop
   const asOf = scope.asOf ?? (await resolvePlanAsOf(db, year, scope.today));
   const officeId = scope.officeId ?? null;
 
-  const [pointRows, targetRows, aggregates, entryCounts] = await Promise.all([
+  const [pointRows, targetRows, aggregates, entryCounts, extensions] = await Promise.all([
     db.workPoint.findMany({
       where: { planId: plan.id, ...officeFilter(officeId) },
       orderBy: { number: "asc" },
@@ -125,20 +127,27 @@ export async function loadPlanProgress(db: Db, year: number, scope: ProgressScop
     db.target.findMany({ where: { planId: plan.id }, orderBy: [{ workPointId: "asc" }, { ordinal: "asc" }, { id: "asc" }] }),
     loadTargetAggregates(db, plan.id, asOf),
     loadApprovedEntryCounts(db, plan.id, asOf),
+    approvedExtensionsOfPlan(db, plan.id),
   ]);
 
-  const points: PointDef[] = pointRows.map((p) => ({
-    id: p.id,
-    number: p.number,
-    title: p.title,
-    sectionId: p.sectionId,
-    leadOfficeId: p.leadOfficeId,
-    supportOfficeIds: p.supportOffices.map((s) => s.officeId).sort((a, b) => a - b),
-    deadline: p.deadline,
-    startDate: p.startDate,
-    completedAt: p.completedAt,
-    approvedEntryCount: entryCounts.get(p.id) ?? 0,
-  }));
+  // An approved 延期 moves the deadline the point (and its targets due with it) is measured against.
+  const points: PointDef[] = pointRows.map((p) => {
+    const extension = extensions.get(p.id);
+    return {
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      sectionId: p.sectionId,
+      leadOfficeId: p.leadOfficeId,
+      supportOfficeIds: p.supportOffices.map((s) => s.officeId).sort((a, b) => a - b),
+      deadline: extension ? extension.to : p.deadline,
+      startDate: p.startDate,
+      completedAt: p.completedAt,
+      approvedEntryCount: entryCounts.get(p.id) ?? 0,
+      extension: extension ? { originalDeadline: p.deadline, to: extension.to } : null,
+    };
+  });
+  const originalDeadline = new Map(pointRows.map((p) => [p.id, p.deadline]));
   const targets: TargetDef[] = targetRows.map((t) => ({
     id: t.id,
     workPointId: t.workPointId,
@@ -147,7 +156,7 @@ export async function loadPlanProgress(db: Db, year: number, scope: ProgressScop
     value: t.value,
     unit: t.unit,
     kind: t.kind as TargetKind,
-    deadline: t.deadline,
+    deadline: extendedTargetDeadline(t.deadline, originalDeadline.get(t.workPointId) ?? null, extensions.get(t.workPointId)?.to ?? null),
   }));
 
   const progress = computePlanProgress({ year, asOf, points, targets, aggregates });

@@ -81,6 +81,11 @@ export interface PointDef {
   /** Explicit completion mark, used for points without quantitative targets. */
   completedAt: Date | null;
   approvedEntryCount: number;
+  /**
+   * An approved 延期 in force (lib/supervision): `deadline` above is then the extended date and this
+   * keeps the plan's own deadline on record. Absent or null: no extension.
+   */
+  extension?: { originalDeadline: Date | null; to: Date } | null;
 }
 
 export interface TargetProgress {

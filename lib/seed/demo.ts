@@ -1,3 +1,4 @@
+import { seedSupervisionDemo } from "./supervision";
 import plan2025 from "@/prisma/seed/plan-2025.json";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
@@ -330,6 +331,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       if (currentYear > 2025) {
         const current = await createPlan(tx, audit, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
         await createEntries(tx, audit, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
+        await seedSupervisionDemo(tx, currentYear, today, { points: current.points, offices, users }, (...args) => audit.create(...args));
       }
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });

@@ -7,6 +7,7 @@ import { REMINDER_ACTION_CASES, prepareReminderMatrixFixtures } from "@/tests/se
 import { ACCOUNT_ACTION_CASES } from "@/tests/security/account-cases";
 import { NOTIFY_ACTION_CASES } from "@/tests/security/notify-cases";
 import { ASSESSMENT_ACTION_CASES } from "@/tests/security/assessment-cases";
+import { SUPERVISION_ACTION_CASES, prepareSupervisionMatrixFixtures } from "@/tests/security/supervision-cases";
 
 export interface MatrixContext {
   db: Db;
@@ -101,12 +102,12 @@ const ACCOUNT_CASES: ActionCase[] = [
   },
 ];
 
-export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES];
+export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES, ...SUPERVISION_ACTION_CASES];
 
 /** Rows the fixtures above rely on. */
 export async function prepareMatrixFixtures(db: Db): Promise<Record<string, number>> {
   const target = await db.user.create({
     data: { username: "matrix-target", displayName: "矩阵目标", role: "VIEWER", passwordHash: (await db.user.findFirstOrThrow()).passwordHash },
   });
-  return { matrixTargetUserId: target.id, ...(await prepareLedgerMatrixFixtures(db)), ...(await prepareReminderMatrixFixtures(db)) };
+  return { matrixTargetUserId: target.id, ...(await prepareLedgerMatrixFixtures(db)), ...(await prepareReminderMatrixFixtures(db)), ...(await prepareSupervisionMatrixFixtures(db)) };
 }

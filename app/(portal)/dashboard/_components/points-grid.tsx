@@ -36,7 +36,7 @@ export function PointsGrid({ dash }: { dash: DashboardData }) {
               <a href={c.href} data-testid={`point-cell-${c.number}`} data-status={c.status} className="dash-cell">
                 <span aria-hidden className={`dash-dot ${c.dot}`} />
                 <span className="dash-title">{`${c.number}. ${c.title}`}</span>
-                <span className="dash-note">{c.label}</span>
+                <span className="dash-note">{c.label}{c.deadlineNote ? <span data-testid="deadline-note"> · {c.deadlineNote}</span> : null}</span>
               </a>
             </li>
           ))}

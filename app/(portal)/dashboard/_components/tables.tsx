@@ -33,7 +33,7 @@ export function AttentionTable({ dash, role }: { dash: DashboardData; role: Role
                   <tr key={r.pointId} data-testid={`attention-row-${r.number}`} className={index >= ATTENTION_PRINT_ROWS ? "print-hide" : undefined}>
                     <td className="min-w-48"><a href={r.href} className="dash-link-brand">{`${r.number}. ${r.title}`}</a></td>
                     <td className="whitespace-nowrap">{r.leadOffice}</td>
-                    <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft < 0 ? `已逾期 ${-r.daysLeft} 天` : `剩余 ${r.daysLeft} 天`}</div></td>
+                    <td className="whitespace-nowrap">{r.deadline}{r.deadlineNote ? <div className="dash-sub" data-testid="deadline-note">{r.deadlineNote}</div> : null}<div className="dash-sub">{r.daysLeft < 0 ? `已逾期 ${-r.daysLeft} 天` : `剩余 ${r.daysLeft} 天`}</div></td>
                     <td><Badge status={r.status} /></td>
                     <td className="whitespace-nowrap">
                       <a href={r.actualHref} className="dash-link" data-testid="attention-actual">{r.actualVsTarget ?? "查看台账"}</a>
@@ -86,7 +86,7 @@ export function UpcomingTable({ dash }: { dash: DashboardData }) {
               <tr key={`${r.pointId}-${i}`}>
                 <td><a href={r.href} className="dash-link">{`${r.number}. ${r.title}`}</a><div className="dash-sub">{r.leadOffice}</div></td>
                 <td className="text-xs"><a href={r.entriesHref} className="dash-link">{r.what}</a></td>
-                <td className="whitespace-nowrap">{r.deadline}<div className="dash-sub">{r.daysLeft === 0 ? "今天" : `${r.daysLeft} 天后`}</div></td>
+                <td className="whitespace-nowrap">{r.deadline}{r.deadlineNote ? <div className="dash-sub" data-testid="deadline-note">{r.deadlineNote}</div> : null}<div className="dash-sub">{r.daysLeft === 0 ? "今天" : `${r.daysLeft} 天后`}</div></td>
                 <td><Badge status={r.status} /></td>
               </tr>
             ))}

@@ -12,6 +12,9 @@ import { REMINDABLE } from "@/lib/reminders/mutations";
 import { remindersForPoint } from "@/lib/reminders/queries";
 import { visiblePointWhere } from "@/lib/plan/visibility";
 import { Reminders, SendReminderForm } from "./reminders";
+import { SupervisionPanel } from "@/components/supervision/point-panel";
+import { pointSupervision } from "@/lib/supervision/queries";
+import { pointExtensionNote } from "@/lib/supervision/deadline";
 
 export const metadata = { title: "工作要点 - 法治建设工作台" };
 
@@ -32,7 +35,12 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   });
   if (!point) notFound();
   const year = point.plan.year;
-  const [data, reminders] = await Promise.all([loadPlanProgress(prisma, year), remindersForPoint(prisma, id, user)]);
+  const readsSupervision = can(user.role, "supervision:read");
+  const [data, reminders, supervision] = await Promise.all([
+    loadPlanProgress(prisma, year),
+    remindersForPoint(prisma, id, user),
+    readsSupervision ? pointSupervision(prisma, id, user) : null,
+  ]);
   const progress = data?.progress.points.find((p) => p.pointId === id);
   if (!data || !progress) notFound();
 
@@ -42,6 +50,8 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   const involved = user.officeId !== null && (point.leadOfficeId === user.officeId || point.supportOffices.some((s) => s.officeId === user.officeId));
   const mayRecord = point.plan.status === "PUBLISHED" && can(user.role, "ledger:write") && (involved || can(user.role, "ledger:writeAll"));
   const remindable = REMINDABLE.includes(progress.status);
+  const extensionNote = pointExtensionNote(progress.point, year);
+  const original = progress.point.extension?.originalDeadline;
 
   return (
     <div className="space-y-4">
@@ -57,7 +67,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div><dt className="inline text-slate-500">牵头科室：</dt><dd className="inline">{point.leadOffice?.name ?? "（未指定）"}</dd></div>
           <div><dt className="inline text-slate-500">配合科室：</dt><dd className="inline">{point.supportOffices.map((s) => s.office.name).join("、") || "无"}</dd></div>
-          <div><dt className="inline text-slate-500">完成时限：</dt><dd className="inline">{formatChineseDate(progress.deadline)}{point.deadlineText ? `（${point.deadlineText}）` : ""}，{progress.daysLeft < 0 ? `已逾期 ${-progress.daysLeft} 天` : `剩余 ${progress.daysLeft} 天`}</dd></div>
+          <div><dt className="inline text-slate-500">完成时限：</dt><dd className="inline" data-testid="point-deadline">{formatChineseDate(progress.deadline)}{extensionNote ? `（${extensionNote}${original ? `，原定${formatChineseDate(original)}` : ""}）` : point.deadlineText ? `（${point.deadlineText}）` : ""}，{progress.daysLeft < 0 ? `已逾期 ${-progress.daysLeft} 天` : `剩余 ${progress.daysLeft} 天`}</dd></div>
           <div><dt className="inline text-slate-500">责任人：</dt><dd className="inline">{point.responsible || "—"}</dd></div>
           <div><dt className="inline text-slate-500">完成率：</dt><dd className="inline">{percent(progress.rate)}</dd></div>
           <div><dt className="inline text-slate-500">完成情况：</dt><dd className="inline" data-testid="point-shortfall">{shortfall}</dd></div>
@@ -104,6 +114,18 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
             <p className="text-sm text-slate-600">该工作要点当前状态为“{STATUS_LABEL[progress.status]}”，只有滞后或逾期的工作要点才能催办。</p>
           )}
         </section>
+      ) : null}
+
+      {supervision ? (
+        <SupervisionPanel
+          user={user}
+          pointId={id}
+          planYear={year}
+          published={point.plan.status !== "DRAFT"}
+          leadOfficeId={point.leadOfficeId}
+          deadlineInForce={progress.deadline}
+          sup={supervision}
+        />
       ) : null}
 
       <Reminders reminders={reminders} user={user} />
