@@ -20,7 +20,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { buildIfStale, distDir } from "./build-stamp";
-import { SERVER_NODE_FLAGS } from "./server-command";
+import { DEFAULT_SERVER_NODE_FLAGS } from "./server-command";
 
 const ROOT = process.cwd();
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
@@ -108,7 +108,7 @@ async function main() {
   fs.copyFileSync(process.execPath, path.join(home, "node", "bin", "node"));
   fs.chmodSync(path.join(home, "node", "bin", "node"), 0o755);
   fs.mkdirSync(path.join(home, "bin"));
-  const launcher = fs.readFileSync(path.join(ROOT, "scripts", "release", "portal.sh"), "utf8").replace("__SERVER_NODE_FLAGS__", SERVER_NODE_FLAGS.join(" "));
+  const launcher = fs.readFileSync(path.join(ROOT, "scripts", "release", "portal.sh"), "utf8").replace("__SERVER_NODE_FLAGS__", DEFAULT_SERVER_NODE_FLAGS.join(" "));
   fs.writeFileSync(path.join(home, "bin", "portal"), launcher);
   fs.chmodSync(path.join(home, "bin", "portal"), 0o755);
   if (fs.existsSync(path.join(ROOT, "deploy"))) fs.cpSync(path.join(ROOT, "deploy"), path.join(home, "deploy"), { recursive: true });

@@ -7,7 +7,10 @@ import path from "node:path";
  * 16 MB 88 requests/s, 32 MB 90, 64 MB 97. RSS after the runs varied more between runs (450–750 MB)
  * than between settings. NODE_OPTIONS set by the operator still applies on top.
  */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/** PORTAL_NODE_FLAGS (space-separated) replaces the defaults, e.g. to trade speed for memory (README "Memory"). */
+export const SERVER_NODE_FLAGS = process.env.PORTAL_NODE_FLAGS?.trim() ? process.env.PORTAL_NODE_FLAGS.trim().split(/\s+/) : DEFAULT_SERVER_NODE_FLAGS;
 
 /**
  * The arguments (after `node`) that serve the production build: scripts/server.mjs, or with more

@@ -44,4 +44,5 @@ export NEXTAUTH_SECRET PORT NEXTAUTH_URL DATABASE_URL SEED_DEMO
 SERVER=server.mjs
 [ "${WEB_CONCURRENCY:-1}" -gt 1 ] 2>/dev/null && SERVER=cluster.mjs
 # Node flags: scripts/server-command.ts (SERVER_NODE_FLAGS) and README "Memory".
-exec "$NODE" __SERVER_NODE_FLAGS__ "$HOME_DIR/app/$SERVER"
+# PORTAL_NODE_FLAGS replaces them (unquoted on purpose: several flags).
+exec "$NODE" ${PORTAL_NODE_FLAGS:-__SERVER_NODE_FLAGS__} "$HOME_DIR/app/$SERVER"
