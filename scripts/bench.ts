@@ -187,11 +187,14 @@ async function main() {
   t = Date.now();
   const log = fs.openSync(path.join(ROOT, "data", "bench-server.log"), "w");
   console.log("starting the production server (builds first when needed; output in data/bench-server.log)…");
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  // BENCH_RELEASE=<unpacked fazhi-portal directory>: measure the release archive's server instead of `npm start`.
+  const release = process.env.BENCH_RELEASE ? path.resolve(process.env.BENCH_RELEASE) : null;
+  const [command, args] = release ? [path.join(release, "bin", "portal"), ["start"]] : ["npx", ["tsx", "scripts/start.ts"]];
+  const server = spawn(command, args, {
     cwd: ROOT,
     detached: true, // its own process group, so the whole tree stops at the end
     stdio: ["ignore", log, log],
-    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_URL: BASE },
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_URL: BASE, ...(release ? { DATA_DIR: path.join(ROOT, "data", "bench-release") } : {}) },
   });
   const stop = () => {
     try {
@@ -229,6 +232,7 @@ async function main() {
       JSON.stringify({
         entries: SHAPE.countedEntries,
         workers: Number(process.env.WEB_CONCURRENCY || 1),
+        server: release ? "release" : "npm start",
         dashboard_ms_p50: round2(computation.dashboard),
         floor_ms_p50: round2(computation.floor),
         ratio: round2(computation.dashboard / computation.floor),
