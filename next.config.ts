@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark or a second checkout build without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The offline release (scripts/release.ts) ships .next/standalone: the server files and only the
+  // node_modules they need. `npm start` (scripts/server.mjs) serves the same build from .next.
+  output: "standalone",
   // The PDF and Word 97 readers load their libraries from node_modules at run time: PDF.js starts
   // its worker module by file path, and neither needs bundling for the browser.
   serverExternalPackages: ["pdfjs-dist", "word-extractor"],

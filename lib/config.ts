@@ -4,7 +4,14 @@ import crypto from "node:crypto";
 
 /** Project root: scripts run from it and `next start` runs from it. */
 export const ROOT_DIR = process.cwd();
-export const DATA_DIR = path.join(/*turbopackIgnore: true*/ ROOT_DIR, "data");
+/**
+ * Where the database, the auth secret and backups live: `DATA_DIR` (absolute, or relative to the
+ * project root), default `<project>/data`. The offline release keeps it apart from the release
+ * directory so an upgrade replaces the program and keeps the data (README "Upgrade").
+ */
+export const DATA_DIR = process.env.DATA_DIR?.trim()
+  ? path.resolve(/*turbopackIgnore: true*/ ROOT_DIR, process.env.DATA_DIR.trim())
+  : path.join(/*turbopackIgnore: true*/ ROOT_DIR, "data");
 export const DEFAULT_SQLITE_FILE = path.join(/*turbopackIgnore: true*/ DATA_DIR, "portal.db");
 
 export type DatabaseKind = "sqlite" | "postgresql";

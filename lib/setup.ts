@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { databaseKind, databaseUrl, sqliteFilePath } from "@/lib/config";
-import { migratePostgres, migrateSqlite } from "@/lib/migrate";
+import { migratePostgres, migrateSqlite, type MigrateOptions } from "@/lib/migrate";
 import type { Db } from "@/lib/db";
 import { seedDemo } from "@/lib/seed/demo";
 import { hashPassword } from "@/lib/auth/password";
 
-export async function applyMigrations(url = databaseUrl()): Promise<string[]> {
-  return databaseKind(url) === "postgresql" ? migratePostgres(url) : migrateSqlite(sqliteFilePath(url));
+export async function applyMigrations(url = databaseUrl(), options: MigrateOptions = {}): Promise<string[]> {
+  return databaseKind(url) === "postgresql" ? migratePostgres(url, options) : migrateSqlite(sqliteFilePath(url), options);
 }
 
 export type SeedOutcome = { kind: "demo" } | { kind: "admin"; password: string } | { kind: "none" };

@@ -4,7 +4,8 @@
  *      "group by target" aggregation over the same rows (better-sqlite3 directly);
  *  (b) the dashboard page over HTTP, logged in, with autocannon (10 connections, 10 s);
  *  (c) the ledger list with filters;
- *  (d) the server's RSS afterwards.
+ *  (d) the server's RSS: idle_rss_mb after warm-up with no load, rss_mb the peak sampled every
+ *      250 ms during the measured loads.
  * The production server is started by scripts/start.ts (it builds when the build is missing or
  * stale; NEXT_DIST_DIR picks another build folder). The last line printed is one JSON object.
  */
@@ -107,6 +108,23 @@ async function login(): Promise<string> {
   return [...jar, ...session].join("; ");
 }
 
+/** Peak RSS of the server while `work` runs, sampled every 250 ms. */
+async function peakRss<T>(rootPid: number | undefined, work: () => Promise<T>): Promise<{ result: T; peak: number | null }> {
+  let peak: number | null = null;
+  const sample = () => {
+    const rss = rootPid ? serverRssMb(rootPid) : null;
+    if (rss !== null && (peak === null || rss > peak)) peak = rss;
+  };
+  const timer = setInterval(sample, 250);
+  try {
+    const result = await work();
+    sample();
+    return { result, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function load(pathname: string, cookie: string, duration: number) {
   const result = await autocannon({ url: `${BASE}${pathname}`, connections: 10, duration, headers: { cookie } });
   if (result.non2xx > 0 || result.errors > 0) console.warn(`warning: ${pathname}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
@@ -114,9 +132,11 @@ async function load(pathname: string, cookie: string, duration: number) {
 }
 
 /**
- * RSS of the server: the next-server process, or with WEB_CONCURRENCY > 1 the cluster's primary
+ * RSS of the server: the server.mjs (or next-server) process, or with WEB_CONCURRENCY > 1 the cluster's primary
  * and all its workers together (descendants of the started process group running Next.js).
  */
+let lastBreakdown: { anon_mb: number; file_mb: number } | null = null;
+
 function serverRssMb(rootPid: number): number | null {
   const parent = new Map<number, number>();
   for (const name of fs.readdirSync("/proc")) {
@@ -137,9 +157,12 @@ function serverRssMb(rootPid: number): number | null {
     if (!isDescendant(pid)) continue;
     try {
       const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmdline.startsWith("next-server") && !cmdline.includes("cluster.mjs")) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      totalKb += rss ? Number(rss[1]) : 0;
+      // scripts/server.mjs (npm start, the release's app/server.mjs) or a cluster; `next start` titles itself next-server.
+      if (!cmdline.startsWith("next-server") && !/(server|cluster)\.mjs/.test(cmdline)) continue;
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      totalKb += kb("VmRSS");
+      lastBreakdown = { anon_mb: Math.round(kb("RssAnon") / 1024), file_mb: Math.round(kb("RssFile") / 1024) };
     } catch {
       /* gone */
     }
@@ -164,11 +187,14 @@ async function main() {
   t = Date.now();
   const log = fs.openSync(path.join(ROOT, "data", "bench-server.log"), "w");
   console.log("starting the production server (builds first when needed; output in data/bench-server.log)…");
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  // BENCH_RELEASE=<unpacked fazhi-portal directory>: measure the release archive's server instead of `npm start`.
+  const release = process.env.BENCH_RELEASE ? path.resolve(process.env.BENCH_RELEASE) : null;
+  const [command, args] = release ? [path.join(release, "bin", "portal"), ["start"]] : ["npx", ["tsx", "scripts/start.ts"]];
+  const server = spawn(command, args, {
     cwd: ROOT,
     detached: true, // its own process group, so the whole tree stops at the end
     stdio: ["ignore", log, log],
-    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_URL: BASE },
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_URL: BASE, ...(release ? { DATA_DIR: path.join(ROOT, "data", "bench-release") } : {}) },
   });
   const stop = () => {
     try {
@@ -184,19 +210,29 @@ async function main() {
     const cookie = await login();
     const page = await fetch(`${BASE}/dashboard`, { headers: { cookie } });
     if (!page.ok || !(await page.text()).includes("工作看板")) throw new Error(`dashboard: HTTP ${page.status}`);
-    await load("/dashboard", cookie, 3); // warm-up
-    const dashboard = await load("/dashboard", cookie, 10);
-    console.log(`dashboard: ${dashboard.total} requests`);
     const ledgerPath = `/ledger?year=${YEAR}&status=APPROVED&q=${encodeURIComponent("学习")}&page=2`;
+    await load("/dashboard", cookie, 3); // warm-up
     await load(ledgerPath, cookie, 2);
-    const ledger = await load(ledgerPath, cookie, 10);
-    console.log(`ledger: ${ledger.total} requests (${ledgerPath})`);
-    const rss = server.pid ? serverRssMb(server.pid) : null;
+    // Idle: after the warm-up, a few seconds without requests (timers and the GC settle).
+    await new Promise((r) => setTimeout(r, 5000));
+    const idleRss = server.pid ? serverRssMb(server.pid) : null;
+    console.log(`idle RSS ${idleRss} MB (last process: ${JSON.stringify(lastBreakdown)})`);
+    const measured = await peakRss(server.pid, async () => {
+      const dashboard = await load("/dashboard", cookie, 10);
+      console.log(`dashboard: ${dashboard.total} requests`);
+      const ledger = await load(ledgerPath, cookie, 10);
+      console.log(`ledger: ${ledger.total} requests (${ledgerPath})`);
+      return { dashboard, ledger };
+    });
+    const { dashboard, ledger } = measured.result;
+    const rss = measured.peak;
+    console.log(`peak RSS under load ${rss} MB (last process now: ${JSON.stringify(lastBreakdown)})`);
 
     console.log(
       JSON.stringify({
         entries: SHAPE.countedEntries,
         workers: Number(process.env.WEB_CONCURRENCY || 1),
+        server: release ? "release" : "npm start",
         dashboard_ms_p50: round2(computation.dashboard),
         floor_ms_p50: round2(computation.floor),
         ratio: round2(computation.dashboard / computation.floor),
@@ -206,6 +242,7 @@ async function main() {
         ledger_http_p50_ms: ledger.p50,
         ledger_http_p99_ms: ledger.p99,
         rss_mb: rss,
+        idle_rss_mb: idleRss,
         plan_parse_100kb_ms: round2(planParse),
         plan_parse_pdf_50pages_ms: planImport.pdf50,
         plan_parse_docx_table_300rows_ms: planImport.docxTable300,

@@ -1,13 +1,18 @@
 import path from "node:path";
 
 /**
- * A larger young generation for the server process. Rendering a page allocates many short-lived
- * objects; with V8's default 16 MB semi-space a busy server spends a noticeable share of its time
- * in scavenges. Measured here with 10 connections on the demo dashboard (three 15 s runs each):
- * 16 MB 88 requests/s, 32 MB 90, 64 MB 97. RSS after the runs varied more between runs (450–750 MB)
- * than between settings. NODE_OPTIONS set by the operator still applies on top.
+ * V8 limits for the server process (README "Memory"). The young generation was raised to 64 MB
+ * semi-spaces for ~10% more dashboard renders per second on an idle machine; it cost ~130 MB of RSS
+ * under load. Measured with `npm run bench` (40,000 entries, 10 connections, one process, same
+ * machine and load, 2026-12-04): semi-space 64 MB: rss_mb 394, idle_rss_mb 288; 16 MB: 351 / 262;
+ * 16 MB + old space capped at 256 MB: 269 / 251; 16 + 384 MB: 266 / 249, with throughput within
+ * the runs' noise. 384 MB leaves room for the largest exports and imports. NODE_OPTIONS set by the
+ * operator still applies; PORTAL_NODE_FLAGS replaces these.
  */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=384"];
+
+/** PORTAL_NODE_FLAGS (space-separated) replaces the defaults, e.g. to trade speed for memory (README "Memory"). */
+export const SERVER_NODE_FLAGS = process.env.PORTAL_NODE_FLAGS?.trim() ? process.env.PORTAL_NODE_FLAGS.trim().split(/\s+/) : DEFAULT_SERVER_NODE_FLAGS;
 
 /**
  * The arguments (after `node`) that serve the production build: scripts/server.mjs, or with more

@@ -4,8 +4,10 @@
  * first deleted from the incoming request (a client cannot set it) and then set from the socket.
  * Used by `npm start` (scripts/server-command.ts) and by each worker of scripts/cluster.mjs.
  */
+import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 export const CLIENT_ADDRESS_HEADER = "x-portal-peer";
 
@@ -35,8 +37,19 @@ function shedLogin(request, response) {
   return true;
 }
 
+/**
+ * In the offline release (Next.js standalone output, no next.config.ts beside it) the build's own
+ * record of the configuration is handed to Next.js, as the standalone server.js does.
+ */
+function useStandaloneConfig(dir) {
+  const config = path.join(dir, ".next", "required-server-files.json");
+  if (fs.existsSync(path.join(dir, "next.config.ts")) || !fs.existsSync(config)) return;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(fs.readFileSync(config, "utf8")).config);
+}
+
 export async function startServer(port) {
   process.env.NODE_ENV = "production";
+  useStandaloneConfig(process.cwd());
   const require = createRequire(import.meta.url);
   const next = require("next");
   const app = next({ dev: false, dir: process.cwd(), port });

@@ -2,49 +2,15 @@
  * `npm start`: everything a fresh clone needs, then the production server.
  * Data directory, auth secret, migrations, demo seed, build when missing or stale, `next start`.
  */
-import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { DATA_DIR, ROOT_DIR, databaseKind, databaseUrl, ensureAuthSecret } from "../lib/config";
 import { applyMigrations, seedIfEmpty } from "../lib/setup";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
 import { ROLE_LABEL } from "../lib/auth/roles";
 import { formatSsoConfigErrors, parseSsoConfig } from "../lib/auth/sso-config";
 import { serverCommand } from "./server-command";
-
-const SOURCE_PATHS = ["app", "components", "lib", "prisma", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
-const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || ".next");
-const BUILD_STAMP = path.join(DIST_DIR, "portal-source-hash");
-
-function hashSources(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
-    } else if (!/\.test\.ts$/.test(p)) {
-      hash.update(path.relative(ROOT_DIR, p));
-      hash.update(fs.readFileSync(p));
-    }
-  };
-  for (const p of SOURCE_PATHS) visit(path.join(ROOT_DIR, p));
-  return hash.digest("hex");
-}
-
-function buildIfStale(): void {
-  const current = hashSources();
-  const built = fs.existsSync(path.join(DIST_DIR, "BUILD_ID")) && fs.existsSync(BUILD_STAMP) ? fs.readFileSync(BUILD_STAMP, "utf8") : "";
-  if (built === current) return;
-  console.log("正在构建生产版本（首次启动或代码已更新），约需一两分钟…");
-  const result = spawnSync(process.execPath, [path.join(ROOT_DIR, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
-  if (result.status !== 0) {
-    console.error("构建失败，请查看上方输出。");
-    process.exit(result.status ?? 1);
-  }
-  fs.writeFileSync(BUILD_STAMP, current);
-}
+import { buildIfStale } from "./build-stamp";
 
 /** Single sign-on settings (OIDC_*, LDAP_*, LOCAL_LOGIN): a mistake stops the start with a message saying what to fix. */
 function checkSsoConfig(): void {
@@ -74,7 +40,7 @@ async function main() {
   await prisma.$disconnect();
 
   if (process.argv.includes("--setup-only")) return;
-  buildIfStale();
+  buildIfStale(ROOT_DIR);
 
   const url = `http://localhost:${port}`;
   console.log("");
