@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db";
 import { acquireLease, recordLeaseResult } from "./lease";
 import { deliverDue, type Senders } from "./outbox";
 import { planReminders } from "./planner";
+import { planFeedbackReminders } from "./feedback-reminders";
 import { loadOutboundConfig } from "./settings";
 import { sendersFor } from "./senders";
 
@@ -30,6 +31,9 @@ export async function runTick(db: Db, now: Date, options: { senders?: Senders; o
   let planned: TickResult["planned"] = null;
   if (config.remindersEnabled && (await acquireLease(db, PLAN_LEASE, owner, now, TICK_MS - 5_000))) {
     planned = await planReminders(db, now, config);
+    // 进展反馈 still missing after its due day: one reminder per office and period.
+    const feedback = await planFeedbackReminders(db, now, config);
+    planned = { reminders: planned.reminders, queued: planned.queued + feedback };
     await recordLeaseResult(db, PLAN_LEASE, owner, JSON.stringify(planned));
   }
   const delivered = await deliverDue(db, now, options.senders ?? sendersFor(config));
