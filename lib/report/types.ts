@@ -44,6 +44,10 @@ export interface ReportEntryFact {
   title: string;
   officeName: string;
   category: "NORMAL" | "FIRST_RESPONSIBLE";
+  /** The record's free text: its outcomes ("形成建议12条") are told in the report. */
+  description?: string;
+  /** Who took part ("62人", "机关干部"); a head count is summed as 人次. */
+  participants?: string;
 }
 
 export type ReportPointStatus = "DONE" | "ON_TRACK" | "BEHIND" | "OVERDUE" | "NOT_STARTED";
