@@ -99,6 +99,16 @@ export const PART_HEADINGS = {
 
 export const PART_KEYS: readonly DraftPartKey[] = ["part1", "part2", "part3", "part4", "part5"];
 
+/** The opening paragraph (导语) is stored as a part of its own under this key, edited like the others. */
+export const PREFACE_KEY = "preface";
+export const PREFACE_HEADING = "开头语";
+export type EditableKey = DraftPartKey | typeof PREFACE_KEY;
+export const EDITABLE_KEYS: readonly EditableKey[] = [PREFACE_KEY, ...PART_KEYS];
+
+export function editableHeading(key: EditableKey): string {
+  return key === PREFACE_KEY ? PREFACE_HEADING : PART_HEADINGS[key];
+}
+
 /**
  * One part of the report as the browser editor edits it and the docx builder reads it.
  *
