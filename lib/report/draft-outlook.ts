@@ -50,7 +50,7 @@ export function draftShortfalls(facts: ReportFacts, writer: PartWriter): void {
   for (const point of facts.sections.flatMap((section) => section.points)) {
     const unmet = point.targets.filter((target) => !target.met);
     for (const target of unmet) {
-      material.push(`“${shortTitle(point.title)}”${describeShortfall(target)}`);
+      material.push(`在“${shortTitle(point.title)}”方面，${describeShortfall(target)}`);
       writer.source(shortfallFigure(target), target.entryIds);
     }
     const status = unmet.length === 0 ? pointShortfall(point) : null;

@@ -96,8 +96,9 @@ function groupClause(
   writer: PartWriter,
   topicLabel?: string,
 ): string {
-  const topical = topicLabel !== undefined;
-  const wording = topical ? { ...formWording(form), topical: true } : formWording(form);
+  // A target's group is told by topics when every entry in it is study-like.
+  const topical = topicLabel !== undefined && entries.every((entry) => FORMS[entry.form]?.topical);
+  const wording = { ...formWording(form), topical: topical || formWording(form).topical && topicLabel === undefined };
   const pieces: string[] = [];
   const withOutcomes = entries.filter((entry) => entryOutcome(entry).clauses.length > 0);
   const plain = entries.filter((entry) => !withOutcomes.includes(entry));

@@ -159,13 +159,28 @@ export function shortTitle(rawTitle: string): string {
  */
 export function doubledWords(text: string): string[] {
   const found: string[] = [];
-  const cleaned = text.replace(/[（(][^）)]{0,12}[）)]/gu, "");
+  // Fixed expressions whose quoted slogan ends in the word that follows it.
+  const cleaned = text.replace(/[（(][^）)]{0,12}[）)]/gu, "").replace(/([“‘]谁执法谁普法[”’])普法/gu, "$1");
   const doubled = /(\p{Script=Han}{2,})[”’」』]?\1/gu;
   for (const match of cleaned.matchAll(doubled)) {
     const word = match[1];
     // Reduplication that is legitimate in official prose.
     if (/^(常常|时时|处处|事事|人人|层层|条条|件件|个个|年年|天天|步步|家家|户户)$/u.test(word)) continue;
     found.push(word);
+  }
+  // "“…培训班（第一期）”培训班": a quoted name already ending in the noun that follows it;
+  // "“专题学习：…”专题研讨": a quoted name led by the activity, followed by an activity noun.
+  for (const match of cleaned.matchAll(/“([^“”]+)”(\p{Script=Han}{2,4})/gu)) {
+    const inside = match[1].replace(/[（(][^）)]*[）)]$/u, "");
+    const after = match[2];
+    for (let k = after.length; k >= 2; k -= 1) {
+      if (inside.endsWith(after.slice(0, k))) {
+        found.push(after.slice(0, k));
+        break;
+      }
+    }
+    const lead = /^(\p{Script=Han}{2,6})[：:]/u.exec(inside);
+    if (lead && EVENT_NOUNS.some((noun) => lead[1].endsWith(noun)) && EVENT_NOUNS.some((noun) => after.includes(noun))) found.push(`${lead[1]}…${after}`);
   }
   return found;
 }
