@@ -123,13 +123,13 @@ export function titleAsPredicate(rawTitle: string, form?: { verb: string; noun: 
   // "专题学习：民法典与政协履职" → "围绕“民法典与政协履职”组织专题学习".
   const named = /^(\p{Script=Han}{2,8})[：:]\s*(.+)$/u.exec(title);
   if (named && EVENT_NOUNS.some((noun) => named[1].endsWith(noun))) {
-    return `围绕“${named[2].trim()}”${verbForEvent(named[1])}${named[1]}`;
+    return normalizeQuotes(`围绕“${named[2].trim()}”${verbForEvent(named[1])}${named[1]}`);
   }
   if (isPredicate(title)) return title;
   const bare = title.replace(/[（(][^）)]*[）)]$/u, "");
   if (EVENT_NOUNS.some((noun) => bare.endsWith(noun)) || !form) return `${verbForEvent(title)}${title}`;
   // "法治思想与政协履职" recorded as a 专题研讨: the title is its topic.
-  return `围绕“${title}”${form.verb}${form.noun}`;
+  return normalizeQuotes(`围绕“${title}”${form.verb}${form.noun}`);
 }
 
 /** The ledger title as a topic: "专题学习：宪法和政协章程" → "宪法和政协章程". */
