@@ -65,11 +65,6 @@ const DUTIES: Duty[] = [
 
 const STUDY_PROMPT = "（请补充：党组理论学习中心组学法和会前学法的次数及主要内容）";
 
-/** Swallows sources: used to ask whether something would be said. */
-class PartWriterStub {
-  source(): void {}
-}
-
 /** One entry, dated: "2月25日，秘书长主持召开法治建设专题会议，研究部署全年法治建设工作". */
 function dated(entry: ReportEntryFact, writer: PartWriter): string {
   return `${formatChineseDate(entry.date)}，${entryClause(entry, writer, true)}`;
@@ -119,7 +114,9 @@ export function draftDuties(facts: ReportFacts, writer: PartWriter): void {
     }
     let body = sentences.length > 0 ? `${sentences.join("；")}。` : duty.prompt;
     // 中心组学法 and 会前学法 are what the statute counts; ask for them when the ledger has none.
-    if (i === 0 && sentences.length > 0 && studySentences(unit, new PartWriterStub()).length === 0) body += STUDY_PROMPT;
+    if (i === 0 && sentences.length > 0 && !all.some((entry) => CENTRAL_GROUP.test(textOf(entry)) || PRE_MEETING.test(textOf(entry)))) {
+      body += STUDY_PROMPT;
+    }
     writer.paragraph(`${i + 1}.${duty.lead}。${body}`);
   });
   const rest = leader.filter((entry) => !used.has(entry.id));
