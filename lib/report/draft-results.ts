@@ -158,7 +158,12 @@ function yearTotals(facts: ReportFacts, writer: PartWriter): string | null {
   const points = facts.sections.flatMap((section) => section.points);
   const entries = points.flatMap((point) => point.entries);
   if (entries.length === 0) return null;
-  const counts = groupByForm(entries).map(([form, list]) => {
+  // Totals in a fixed order (study, training, outreach, inspection, rules, other), not by date.
+  const order = (form: string) => {
+    const at = Object.keys(FORMS).indexOf(form);
+    return at < 0 ? Object.keys(FORMS).length : at;
+  };
+  const counts = groupByForm(entries).sort(([a], [b]) => order(a) - order(b)).map(([form, list]) => {
     const wording = formWording(form);
     const phrase = `${wording.verb}${wording.noun}${list.length}${wording.unit}`;
     writer.source(phrase, list.map((entry) => entry.id));

@@ -31,7 +31,7 @@ describe("draftReport", () => {
     const lines = part(report.parts, "part1").content.split("\n");
     expect(lines.map(classifyParagraph)).toEqual(["body", "level3", "level3"]);
     expect(lines[0]).toBe(
-      "2025年，围绕年度工作要点，全年共组织专题学习4次、开展专题研讨1次、推进制度建设事项1项、举办培训班2期、举办专家讲座1场；" +
+      "2025年，围绕年度工作要点，全年共组织专题学习4次、开展专题研讨1次、举办专家讲座1场、举办培训班2期、推进制度建设事项1项；" +
         "年度工作要点确定的4项任务已完成3项。主要工作如下：",
     );
     expect(lines[1]).toBe(
