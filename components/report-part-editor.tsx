@@ -116,7 +116,9 @@ export function ReportPartEditor({
     >
       <Hidden year={year} partKey={partKey} version={version} />
       <p className="text-xs text-slate-500">
-        每段一行。层次：部分标题“{heading.slice(0, 2)}”固定不变；二级标题以“（一）”开头；三级标题以“1.”开头，标题到第一个“。”为止。
+        {partKey === "preface"
+          ? "开头语一般为一段：概括年度工作的指导思想和总体情况，以“现将……报告如下。”结尾。"
+          : `每段一行。层次：部分标题“${heading.slice(0, 2)}”固定不变；二级标题以“（一）”开头；三级标题以“1.”开头，标题到第一个“。”为止。`}
       </p>
       <textarea
         name="content"

@@ -7,7 +7,7 @@ import { formToObject, invalidInput, type ActionState } from "@/lib/action-state
 import { runAction } from "@/lib/run-action";
 import * as schemas from "./schemas";
 import * as mutations from "./mutations";
-import { PART_HEADINGS } from "./types";
+import { editableHeading } from "./types";
 import { TRANSITIONS, type ReportTransition } from "./workflow";
 
 function revalidateReport(year: number) {
@@ -33,7 +33,7 @@ export async function saveReportPartAction(_prev: ActionState, formData: FormDat
     if (!parsed.success) return invalidInput(parsed.error);
     const result = await mutations.saveReportPart(prisma, actorOf(user), parsed.data);
     revalidateReport(parsed.data.year);
-    const heading = PART_HEADINGS[parsed.data.key];
+    const heading = editableHeading(parsed.data.key);
     return result.changed
       ? { ok: true, message: `已保存“${heading}”（第${result.version}版）`, data: { version: result.version } }
       : { ok: true, message: "内容没有变化，未生成新版本", data: { version: result.version } };

@@ -64,7 +64,10 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
     db.ledgerEntry.findMany({
       where: countedEntryWhere(year, before),
       orderBy: [{ date: "asc" }, { id: "asc" }],
-      select: { id: true, date: true, form: true, title: true, category: true, workPointId: true, office: { select: { name: true } } },
+      select: {
+        id: true, date: true, form: true, title: true, description: true, participants: true, category: true, workPointId: true,
+        office: { select: { name: true } },
+      },
     }),
     progressData
       ? db.ledgerQuantity.findMany({
@@ -85,6 +88,8 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
     form: row.form,
     title: row.title,
     officeName: row.office.name,
+    description: row.description,
+    participants: row.participants,
     category: row.category === "FIRST_RESPONSIBLE" ? "FIRST_RESPONSIBLE" : "NORMAL",
   });
   const firstResponsibleEntries = entryRows.filter((row) => row.category === "FIRST_RESPONSIBLE").map(toEntryFact);

@@ -16,8 +16,9 @@ import { draftPart, draftReport, reportTitle } from "./draft";
 import { buildReportFacts } from "./facts";
 import { unitSignOff } from "./output";
 import type { GenerateReportInput, RegeneratePartInput, SavePartInput, TransitionInput, UpdateHeaderInput } from "./schemas";
-import { PART_HEADINGS, type DraftPartKey } from "./types";
-import { editBlockedReason, findPlaceholders, normalizeContent, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
+import { PART_HEADINGS, PREFACE_HEADING, PREFACE_KEY, type DraftPartKey, type EditableKey } from "./types";
+import { submitBlockedByPlaceholders } from "./gaps";
+import { editBlockedReason, normalizeContent, prefaceForTitle, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
 
 export const NO_REPORT_MESSAGE = "该年度报告尚未生成";
 
@@ -35,7 +36,8 @@ export async function generateReport(db: Db, actor: AuditActor, input: GenerateR
       // signature "" follows the unit settings until someone gives this report its own.
       data: { year: input.year, title: draft.title, signature: "", status: "DRAFT" },
     });
-    for (const part of draft.parts) {
+    const preface = { key: PREFACE_KEY, heading: PREFACE_HEADING, content: draft.preface, sources: {} };
+    for (const part of [preface, ...draft.parts]) {
       await tx.reportPart.create({
         data: {
           reportId: report.id,
@@ -58,7 +60,33 @@ export async function generateReport(db: Db, actor: AuditActor, input: GenerateR
   });
 }
 
-async function findPart(db: Db | Tx, year: number, key: DraftPartKey) {
+/**
+ * A report generated before the opening paragraph was stored has no preface row: it is created
+ * (version 1, the text the report showed until now) before the first edit. The unique
+ * (reportId, key) makes a concurrent second creation fail, read as a conflict.
+ */
+async function ensurePrefacePart(tx: Tx, year: number, actor: AuditActor) {
+  const report = await tx.annualReport.findUnique({ where: { year }, select: { id: true, title: true, parts: { where: { key: PREFACE_KEY }, select: { id: true } } } });
+  if (!report || report.parts.length > 0) return;
+  const unit = unitSignOff(await tx.unitSettings.findUnique({ where: { id: 1 } }));
+  const content = prefaceForTitle(report.title, year, unit.unitName);
+  try {
+    await tx.reportPart.create({
+      data: {
+        reportId: report.id,
+        key: PREFACE_KEY,
+        heading: PREFACE_HEADING,
+        content,
+        updatedById: actor.id,
+        revisions: { create: { version: 1, content, savedById: actor.id } },
+      },
+    });
+  } catch {
+    throw new ConflictError();
+  }
+}
+
+async function findPart(db: Db | Tx, year: number, key: EditableKey) {
   const part = await db.reportPart.findFirst({ where: { key, report: { year } }, include: { report: { select: { id: true, status: true } } } });
   if (!part) throw new UserFacingError(NO_REPORT_MESSAGE);
   const blocked = editBlockedReason(part.report.status);
@@ -77,6 +105,7 @@ export async function saveReportPart(db: Db, actor: AuditActor, input: SavePartI
   const content = normalizeContent(input.content);
   if (!content) throw new UserFacingError("内容不能为空；如无内容可写“无。”");
   return db.$transaction(async (tx) => {
+    if (input.key === PREFACE_KEY) await ensurePrefacePart(tx, input.year, actor);
     const part = await findPart(tx, input.year, input.key);
     if (part.version !== input.version) throw new ConflictError();
     if (part.content === content) return { changed: false as const, version: part.version };
@@ -157,11 +186,9 @@ export async function transitionReport(db: Db, actor: AuditActor, transition: Re
     if (blocked) throw new UserFacingError(blocked);
     if (report.version !== input.version) throw new ConflictError();
     if (transition === "submit") {
-      const unfinished = report.parts.filter((part) => findPlaceholders(part.content).length > 0);
-      if (unfinished.length > 0) {
-        const headings = unfinished.map((part) => part.heading).join("；");
-        throw new UserFacingError(`以下部分仍有“请补充”的内容，请完善后再送审：${headings}`);
-      }
+      // Every placeholder ("（请补充：…）", "待补充", …) blocks 送审, the opening paragraph's too.
+      const unfinished = submitBlockedByPlaceholders(report.parts);
+      if (unfinished) throw new UserFacingError(unfinished);
     }
     // 定稿 dates the report (the export prints it); reopening clears the date for the next 定稿.
     const signedOn = transition === "finalize" ? calendarDayAt(new Date()) : transition === "reopen" ? null : report.signedOn;

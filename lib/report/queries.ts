@@ -10,7 +10,7 @@ import { canReadDraftPlans } from "@/lib/plan/visibility";
 import { isoDay } from "./facts";
 import { effectiveSignature, effectiveSignDate, printedParts, unitSignOff, type SignDateSource } from "./output";
 import { allSourceIds, parseSources } from "./segments";
-import { PART_KEYS } from "./types";
+import { PART_KEYS, PREFACE_KEY } from "./types";
 import { findPlaceholders, prefaceForTitle } from "./workflow";
 
 /** Revisions shown per part (newest first); older ones stay in the database. */
@@ -81,6 +81,9 @@ export interface ReportView {
   year: number;
   title: string;
   preface: string;
+  /** The stored opening paragraph's version (1 for a report from before it was stored: the first save creates it). */
+  prefaceVersion: number;
+  prefaceEdited: boolean;
   status: string;
   /** The 署名 printed: the report's own, else the unit's from the settings. */
   signature: string;
@@ -115,7 +118,8 @@ export async function getReportView(db: Db, year: number): Promise<ReportView | 
     },
   });
   if (!report) return null;
-  const parts = [...report.parts].sort((a, b) => partOrder(a.key) - partOrder(b.key));
+  const prefacePart = report.parts.find((p) => p.key === PREFACE_KEY);
+  const parts = report.parts.filter((p) => p.key !== PREFACE_KEY).sort((a, b) => partOrder(a.key) - partOrder(b.key));
   const sourcesByPart = new Map(parts.map((p) => [p.id, parseSources(p.sources)]));
   const userIds = new Set<number>();
   for (const part of parts) {
@@ -141,7 +145,10 @@ export async function getReportView(db: Db, year: number): Promise<ReportView | 
     id: report.id,
     year: report.year,
     title: report.title,
-    preface: prefaceForTitle(report.title, report.year, unit.unitName),
+    // Until a person edits it, the opening paragraph follows the title (the unit named there).
+    preface: prefacePart?.edited ? prefacePart.content : prefaceForTitle(report.title, report.year, unit.unitName),
+    prefaceVersion: prefacePart?.version ?? 1,
+    prefaceEdited: prefacePart?.edited ?? false,
     status: report.status,
     signature: effectiveSignature(report.signature, unit),
     signatureOverride: report.signature,
@@ -192,17 +199,19 @@ export interface ReportForExport {
 /** What the Word export and the print view need: the text only, parts in order. */
 export async function loadReportForExport(db: Db, year: number, now: Date = new Date()): Promise<ReportForExport | null> {
   const [report, settings] = await Promise.all([
-    db.annualReport.findUnique({ where: { year }, include: { parts: { select: { key: true, heading: true, content: true } } } }),
+    db.annualReport.findUnique({ where: { year }, include: { parts: { select: { key: true, heading: true, content: true, edited: true } } } }),
     db.unitSettings.findUnique({ where: { id: 1 }, select: { unitName: true, signature: true, reportDate: true } }),
   ]);
   if (!report) return null;
   const unit = unitSignOff(settings);
-  const ordered = [...report.parts].sort((a, b) => partOrder(a.key) - partOrder(b.key));
+  const prefacePart = report.parts.find((p) => p.key === PREFACE_KEY);
+  const ordered = report.parts.filter((p) => p.key !== PREFACE_KEY).sort((a, b) => partOrder(a.key) - partOrder(b.key));
   return {
     id: report.id,
     year: report.year,
     title: report.title,
-    preface: prefaceForTitle(report.title, report.year, unit.unitName),
+    // Until a person edits it, the opening paragraph follows the title (the unit named there).
+    preface: prefacePart?.edited ? prefacePart.content : prefaceForTitle(report.title, report.year, unit.unitName),
     status: report.status,
     signature: effectiveSignature(report.signature, unit),
     signedOn: report.signedOn,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PART_KEYS } from "./types";
+import { EDITABLE_KEYS, PART_KEYS } from "./types";
 
 /** A part of the report is a few pages at most; this bounds a request, not the writing. */
 export const MAX_PART_CHARS = 20_000;
@@ -7,6 +7,7 @@ export const MAX_PART_CHARS = 20_000;
 const year = z.coerce.number({ message: "年度无效" }).int("年度无效").min(2000, "年度无效").max(2100, "年度无效");
 const version = z.coerce.number({ message: "版本号无效" }).int().positive("版本号无效");
 const partKey = z.enum(PART_KEYS as readonly ["part1", "part2", "part3", "part4", "part5"], { message: "报告部分无效" });
+const editableKey = z.enum(EDITABLE_KEYS as readonly ["preface", "part1", "part2", "part3", "part4", "part5"], { message: "报告部分无效" });
 const confirmFlag = z.preprocess((v) => v === "1" || v === "on" || v === "true" || v === true, z.boolean()).default(false);
 
 export const generateReportSchema = z.object({ year }).strict();
@@ -14,7 +15,7 @@ export const generateReportSchema = z.object({ year }).strict();
 export const savePartSchema = z
   .object({
     year,
-    key: partKey,
+    key: editableKey,
     version,
     content: z.string().max(MAX_PART_CHARS, `每部分不超过 ${MAX_PART_CHARS} 字`),
   })

@@ -44,6 +44,10 @@ export interface ReportEntryFact {
   title: string;
   officeName: string;
   category: "NORMAL" | "FIRST_RESPONSIBLE";
+  /** The record's free text: its outcomes ("形成建议12条") are told in the report. */
+  description?: string;
+  /** Who took part ("62人", "机关干部"); a head count is summed as 人次. */
+  participants?: string;
 }
 
 export type ReportPointStatus = "DONE" | "ON_TRACK" | "BEHIND" | "OVERDUE" | "NOT_STARTED";
@@ -94,6 +98,16 @@ export const PART_HEADINGS = {
 } as const satisfies Record<DraftPartKey, string>;
 
 export const PART_KEYS: readonly DraftPartKey[] = ["part1", "part2", "part3", "part4", "part5"];
+
+/** The opening paragraph (导语) is stored as a part of its own under this key, edited like the others. */
+export const PREFACE_KEY = "preface";
+export const PREFACE_HEADING = "开头语";
+export type EditableKey = DraftPartKey | typeof PREFACE_KEY;
+export const EDITABLE_KEYS: readonly EditableKey[] = [PREFACE_KEY, ...PART_KEYS];
+
+export function editableHeading(key: EditableKey): string {
+  return key === PREFACE_KEY ? PREFACE_HEADING : PART_HEADINGS[key];
+}
 
 /**
  * One part of the report as the browser editor edits it and the docx builder reads it.

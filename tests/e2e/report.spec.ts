@@ -54,6 +54,18 @@ test("the coordinator generates the 2025 draft, edits part 二 and submits it", 
   await expect(part2.getByTestId("report-part-version")).toContainText("第2版 · 李法治");
   await expect(part2.getByTestId("report-content")).toContainText("主要原因是统筹调度还不够有力");
   await expect(part2.getByTestId("report-revisions")).toContainText("修订记录（2）");
+  await expect(page.getByTestId("report-placeholders")).not.toContainText("二、存在的不足和原因");
+
+  // The other prompts (parts 一, 三, 四) block 送审 too until they are written.
+  for (const key of ["part1", "part3", "part4"]) {
+    const part = page.getByTestId(`report-part-${key}`);
+    if (!(await part.getByTestId("report-content").innerText()).includes("（请补充")) continue;
+    await part.getByRole("button", { name: "编辑本部分" }).click();
+    const box = part.getByRole("textbox");
+    await box.fill((await box.inputValue()).replace(/（请补充[^）]*）/gu, "已补充。"));
+    await part.getByRole("button", { name: "保存" }).click();
+    await expect(part.getByRole("status")).toContainText("已保存");
+  }
   await expect(page.getByTestId("report-placeholders")).toHaveCount(0);
 
   // Regenerating the edited part asks first; cancelling keeps the edit.

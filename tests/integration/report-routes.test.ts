@@ -97,7 +97,7 @@ describe("GET /api/export/report", () => {
     const { value: text } = await mammoth.extractRawText({ buffer });
     expect(text).toContain("XX市政协办公室2025年法治建设年度工作报告");
     expect(text).toContain("一、主要举措和成效");
-    expect(text).toContain("组织专题学习6次");
+    expect(text).toContain("现将2025年度法治建设工作情况报告如下");
     expect(text).not.toContain("五、其他需要报告的情况"); // part 五 still says “无。”
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(buffer);

@@ -137,7 +137,8 @@ describe("report persistence", () => {
     for (const id of Object.values(part1.sources).flat()) expect(view.entries[id]).toBeDefined();
     expect(view.parts[2].content).toContain("秘书长主持召开法治建设专题会议");
     expect(view.parts[3].content).toMatch(/^2026年/);
-    expect(view.parts[1].placeholders).toEqual(["（请补充原因分析）"]);
+    expect(view.parts[1].placeholders).toHaveLength(2);
+    expect(view.parts[1].placeholders[1]).toMatch(/^（请补充原因分析：/u);
     await expect(report.generateReport(t.db, coordinator, { year: 2025 })).rejects.toThrow(UserFacingError);
     const audit = await t.db.auditLog.findFirst({ where: { entity: "AnnualReport", action: "generate" } });
     expect(audit?.username).toBe("coordinator");
@@ -184,7 +185,7 @@ describe("report persistence", () => {
     expect(await report.regenerateReportPart(t.db, coordinator, { year: 2025, key: "part2", version: 2, confirm: true })).toEqual({ needsConfirm: false, version: 3 });
     const regenerated = await part("part2");
     expect(regenerated).toMatchObject({ version: 3, edited: false });
-    expect(regenerated.content).toContain("（请补充原因分析）");
+    expect(regenerated.content).toContain("（请补充原因分析：");
     expect(regenerated.revisions.map((r) => r.version)).toEqual([1, 2, 3]);
     expect(regenerated.revisions[1].content).toBe(edited.content); // the edited text is kept as a revision
     expect(Object.keys(parseSources(regenerated.sources)).every((phrase) => regenerated.content.includes(phrase))).toBe(true);
@@ -196,6 +197,10 @@ describe("report persistence", () => {
     const version = async () => (await t.db.annualReport.findUniqueOrThrow({ where: { year: 2025 } })).version;
     await expect(report.transitionReport(t.db, coordinator, "submit", { year: 2025, version: await version() })).rejects.toThrow(/二、存在的不足和原因/);
     await report.saveReportPart(t.db, coordinator, { year: 2025, key: "part2", version: 3, content: "一是学习形式不够丰富。二是跟踪问效不够。原因是统筹不够。" });
+    // Every other prompt ("（请补充：…）" in parts 一, 三, 四) blocks 送审 too until it is written.
+    for (const other of await t.db.reportPart.findMany({ where: { report: { year: 2025 }, content: { contains: "（请补充" } } })) {
+      await report.saveReportPart(t.db, coordinator, { year: 2025, key: other.key as "part1", version: other.version, content: other.content.replace(/（请补充[^）]*）/gu, "已补充。") });
+    }
     await expect(report.transitionReport(t.db, leader, "finalize", { year: 2025, version: await version() })).rejects.toThrow("报告当前为“草稿”状态，不能定稿");
     await expect(report.transitionReport(t.db, coordinator, "submit", { year: 2025, version: (await version()) + 5 })).rejects.toBeInstanceOf(ConflictError);
 

@@ -13,6 +13,10 @@ import { ActionForm } from "@/components/action-form";
 import { ReportContent } from "@/components/report-content";
 import { ReportPartEditor, ReportRegenerateForm } from "@/components/report-part-editor";
 import { ReportRevisions } from "@/components/report-revisions";
+import { ReportGapList } from "@/components/report-gaps";
+import { findReportGaps } from "@/lib/report/gaps";
+import { loadUnreviewedEntries } from "@/lib/report/gap-queries";
+import { PREFACE_HEADING, PREFACE_KEY } from "@/lib/report/types";
 import { ReportStatusBadge, ReportWorkflow } from "@/components/report-workflow";
 
 type Props = { params: Promise<{ year: string }> };
@@ -64,7 +68,8 @@ export default async function ReportYearPage({ params }: Props) {
 
   const editable = canEdit && view.status === "DRAFT";
   const lockedReason = editBlockedReason(view.status);
-  const unfinished = view.parts.filter((part) => part.placeholders.length > 0);
+  const unreviewed = view.status === "DRAFT" ? await loadUnreviewedEntries(prisma, year) : { entries: [], total: 0 };
+  const gaps = findReportGaps([{ key: PREFACE_KEY, heading: PREFACE_HEADING, content: view.preface }, ...view.parts], unreviewed.entries);
   return (
     <div className="space-y-4">
       <Breadcrumb year={year} />
@@ -84,11 +89,7 @@ export default async function ReportYearPage({ params }: Props) {
         <ReportWorkflow year={year} status={view.status} version={view.version} role={user.role} />
       </div>
       {lockedReason && canEdit ? <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">{lockedReason}</p> : null}
-      {unfinished.length > 0 && view.status === "DRAFT" ? (
-        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-placeholders">
-          以下部分仍有待补充的内容，送审前请完善：{unfinished.map((part) => `${part.heading}中的${part.placeholders.join("、")}`).join("；")}
-        </p>
-      ) : null}
+      {view.status === "DRAFT" ? <ReportGapList gaps={gaps} unreviewedTotal={unreviewed.total} year={year} /> : null}
       {editable ? (
         <section className="card" aria-labelledby="report-header-title">
           <h2 id="report-header-title" className="mb-2 font-semibold">标题和署名</h2>
@@ -112,9 +113,13 @@ export default async function ReportYearPage({ params }: Props) {
       <p className="text-xs text-slate-500">带下划线的数字可点击或悬停，查看其来源台账记录。</p>
 
       <article className="space-y-4">
-        <section className="card">
-          <h2 className="mb-2 text-sm font-medium text-slate-500">开头语（按单位名称自动生成）</h2>
-          <ReportContent content={view.preface} />
+        <section className="card" aria-labelledby={`heading-${PREFACE_KEY}`} data-testid="report-part-preface">
+          <h2 id={`heading-${PREFACE_KEY}`} className="mb-2 text-sm font-medium text-slate-500">
+            {PREFACE_HEADING}{view.prefaceEdited ? "（已人工修改）" : "（自动生成，可修改）"}
+          </h2>
+          <ReportPartEditor year={year} partKey={PREFACE_KEY} heading={PREFACE_HEADING} version={view.prefaceVersion} content={view.preface} editable={editable}>
+            <ReportContent content={view.preface} />
+          </ReportPartEditor>
         </section>
         {view.parts.map((part) => (
           <section key={part.key} className="card" aria-labelledby={`heading-${part.key}`} data-testid={`report-part-${part.key}`}>
