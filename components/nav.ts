@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/plans", label: "工作要点", permission: "plan:read" },
   { href: "/plans/import", label: "导入要点", permission: "plan:import" },
   { href: "/ledger", label: "工作台账", permission: "ledger:read" },
+  { href: "/regulations", label: "制度库", permission: "regulation:read" },
   { href: "/reports", label: "年度报告", permission: "report:read" },
   { href: "/notifications", label: "消息通知", permission: "notification:read" },
   { href: "/admin", label: "系统管理", permission: "admin:users" },

@@ -7,6 +7,7 @@
 import type { Db } from "@/lib/db";
 import type { Persona } from "@/tests/security/personas";
 import { PDF_BYTES } from "@/tests/support/ledger-helpers";
+import { REGULATION_ROUTE_CASES } from "@/tests/security/regulation-cases";
 
 export interface RouteContext {
   db: Db;
@@ -161,4 +162,5 @@ export const ROUTE_CASES: RouteCase[] = [
       return { url: `${ORIGIN}/api/reminders/${reminder.id}/docx`, params: { id: String(reminder.id) } };
     },
   },
+  ...REGULATION_ROUTE_CASES,
 ];
