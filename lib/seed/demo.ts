@@ -6,6 +6,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedRegulations } from "./regulations";
+import { providerOf } from "@/lib/db";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -291,6 +293,7 @@ async function createEntries(
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const today = calendarDayAt(now); // the calendar day in China (a UTC-midnight date stays that day)
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const kind = providerOf(db);
   await db.$transaction(
     async (tx) => {
       const audit = new SeedAudit();
@@ -329,6 +332,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         const current = await createPlan(tx, audit, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
         await createEntries(tx, audit, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
       }
+      await seedRegulations(tx, kind, offices, today, (entity, id, after, by) => audit.create(entity, id, after, by));
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },
