@@ -32,3 +32,16 @@ describe("the demo 制度库", () => {
     expect(byTitle.has("XX市政协办公室法治建设工作制度")).toBe(false);
   });
 });
+
+describe("review notifications", () => {
+  it("tells each coordinator once per due rule", async () => {
+    const { notifyDueRegulations } = await import("@/lib/regulations/review-notices");
+    const first = await notifyDueRegulations(t.db, TODAY);
+    const due = await regulationsDueForReview(t.db, TODAY);
+    const coordinators = await t.db.user.count({ where: { role: "COORDINATOR", active: true } });
+    expect(first).toBe(due.length * coordinators);
+    expect(await notifyDueRegulations(t.db, TODAY)).toBe(0);
+    const coordinator = await t.db.user.findUniqueOrThrow({ where: { username: "coordinator" } });
+    expect(await t.db.notification.count({ where: { userId: coordinator.id, title: "制度待评估复核：XX市政协办公室印章管理规定" } })).toBe(1);
+  });
+});
