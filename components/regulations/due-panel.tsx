@@ -10,7 +10,7 @@ export function RegulationsDuePanel({ items }: { items: DueRegulation[] }) {
     <section className="card no-print" data-testid="regulations-due">
       <h2 className="mb-2 font-semibold">制度待评估复核（{items.length}）</h2>
       <ul className="space-y-1 text-sm">
-        {items.slice(0, 8).map((r) => (
+        {items.slice(0, 20).map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2">
             <Link href={`/regulations/${r.id}`} className="text-brand hover:underline">{r.title}</Link>
             <span className="text-amber-700">{REVIEW_REASON_LABEL[r.reason]}</span>
@@ -18,7 +18,7 @@ export function RegulationsDuePanel({ items }: { items: DueRegulation[] }) {
           </li>
         ))}
       </ul>
-      {items.length > 8 ? <p className="mt-1 text-xs text-slate-500">另有 {items.length - 8} 项，请到制度库查看。</p> : null}
+      {items.length > 20 ? <p className="mt-1 text-xs text-slate-500">另有 {items.length - 20} 项，请到制度库查看。</p> : null}
     </section>
   );
 }

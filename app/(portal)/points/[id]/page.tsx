@@ -12,6 +12,8 @@ import { REMINDABLE } from "@/lib/reminders/mutations";
 import { remindersForPoint } from "@/lib/reminders/queries";
 import { visiblePointWhere } from "@/lib/plan/visibility";
 import { Reminders, SendReminderForm } from "./reminders";
+import { regulationsForPoint } from "@/lib/regulations/point-links";
+import { PointRegulations } from "@/components/regulations/point-regulations";
 
 export const metadata = { title: "工作要点 - 法治建设工作台" };
 
@@ -32,7 +34,11 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   });
   if (!point) notFound();
   const year = point.plan.year;
-  const [data, reminders] = await Promise.all([loadPlanProgress(prisma, year), remindersForPoint(prisma, id, user)]);
+  const [data, reminders, regulationLinks] = await Promise.all([
+    loadPlanProgress(prisma, year),
+    remindersForPoint(prisma, id, user),
+    can(user.role, "regulation:read") ? regulationsForPoint(prisma, id) : Promise.resolve([]),
+  ]);
   const progress = data?.progress.points.find((p) => p.pointId === id);
   if (!data || !progress) notFound();
 
@@ -106,6 +112,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
         </section>
       ) : null}
 
+      <PointRegulations links={regulationLinks} />
       <Reminders reminders={reminders} user={user} />
     </div>
   );
