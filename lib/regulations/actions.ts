@@ -7,6 +7,7 @@ import { formToObject, invalidInput, type ActionState } from "@/lib/action-state
 import { runAction } from "@/lib/run-action";
 import * as schemas from "./schemas";
 import * as mutations from "./mutations";
+import { setCleanupAction } from "./cleanup";
 
 function refresh(id: number) {
   revalidatePath("/regulations");
@@ -56,5 +57,16 @@ export async function unlinkPointAction(_prev: ActionState, formData: FormData):
     await mutations.unlinkPoint(prisma, actorOf(user), parsed.data.linkId);
     revalidatePath("/regulations", "layout");
     return { ok: true, message: "已取消关联" };
+  });
+}
+
+export async function setCleanupActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.setCleanupActionSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await setCleanupAction(prisma, actorOf(user), parsed.data);
+    revalidatePath("/regulations/cleanup");
+    return { ok: true, message: "已保存清理意见" };
   });
 }

@@ -68,3 +68,12 @@ export type CreateRegulationInput = z.infer<typeof createRegulationSchema>;
 export type ReviseRegulationInput = z.infer<typeof reviseRegulationSchema>;
 export type RepealRegulationInput = z.infer<typeof repealRegulationSchema>;
 export type LinkPointInput = z.infer<typeof linkPointSchema>;
+
+export const setCleanupActionSchema = z
+  .object({
+    year: z.coerce.number({ message: "年份无效" }).int().min(2000, "年份无效").max(2100, "年份无效"),
+    regulationId: id,
+    action: z.enum(["KEEP", "REVISE", "REPEAL"], { message: "请选择清理意见（保留、修订或废止）" }),
+    note: z.string().trim().max(200, "说明不超过 200 个字").optional().transform((v) => v ?? ""),
+  })
+  .strict();

@@ -63,6 +63,15 @@ export const REGULATION_ACTION_CASES: ActionCase[] = [
       return { linkId: String(link.id) };
     },
   },
+  {
+    file: FILE,
+    name: "setCleanupActionAction",
+    allowed: MANAGERS,
+    input: async (c) => {
+      const reg = await freshRegulation(c.db, c.seq());
+      return { year: "2026", regulationId: String(reg.id), action: "KEEP", note: "" };
+    },
+  },
 ];
 
 async function multipart(url: string, fields: Record<string, string>) {
@@ -91,5 +100,10 @@ export const REGULATION_ROUTE_CASES: RouteCase[] = [
       const url = `${ORIGIN}/api/regulations/${reg.id}/versions`;
       return { url, params: { id: String(reg.id) }, init: await multipart(url, { expectedVersion: String(reg.version), adoptedOn: "2026-02-01", note: "矩阵修订" }) };
     },
+  },
+  {
+    key: "app/api/regulations/cleanup/route.ts GET",
+    allowed: MANAGERS,
+    call: async () => ({ url: `${ORIGIN}/api/regulations/cleanup?year=2026` }),
   },
 ];
