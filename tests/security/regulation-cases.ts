@@ -102,6 +102,21 @@ export const REGULATION_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
+    key: "app/api/regulations/versions/[id]/file/route.ts GET",
+    allowed: ["ADMIN", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER"],
+    call: async (c) => {
+      const reg = await c.db.regulation.create({
+        data: {
+          title: `矩阵原文件${c.seq()}`,
+          category: "履职工作制度",
+          versions: { create: { versionNo: 1, fullText: "第一条 甲。", fileName: "原文.txt", fileData: new Uint8Array(new TextEncoder().encode("第一条 甲。")) } },
+        },
+        include: { versions: true },
+      });
+      return { url: `${ORIGIN}/api/regulations/versions/${reg.versions[0].id}/file`, params: { id: String(reg.versions[0].id) } };
+    },
+  },
+  {
     key: "app/api/regulations/cleanup/route.ts GET",
     allowed: MANAGERS,
     call: async () => ({ url: `${ORIGIN}/api/regulations/cleanup?year=2026` }),

@@ -107,7 +107,11 @@ export default async function RegulationPage({ params, searchParams }: { params:
               {v.versionNo === reg.currentVersion && reg.status !== "REPEALED" ? <span className="text-xs text-green-700">现行</span> : <span className="text-xs text-slate-500">{reg.status === "REPEALED" && v.versionNo === reg.currentVersion ? "已废止" : SUPERSEDED_LABEL}</span>}
               <Link href={`/regulations/${reg.id}?version=${v.versionNo}`} className="text-brand hover:underline">查看</Link>
               {v.versionNo > 1 ? <Link href={`/regulations/${reg.id}?diff=${v.versionNo}`} className="text-brand hover:underline">与上一版对照</Link> : null}
-              {v.fileName ? <span className="text-xs text-slate-500">原文件：{v.fileName}</span> : null}
+              {v.fileName ? (
+                <a href={`/api/regulations/versions/${v.id}/file`} className="text-xs text-brand hover:underline">
+                  原文件：{v.fileName}
+                </a>
+              ) : null}
             </li>
           ))}
         </ol>
