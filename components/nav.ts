@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/plans/import", label: "导入要点", permission: "plan:import" },
   { href: "/ledger", label: "工作台账", permission: "ledger:read" },
   { href: "/supervision/feedback", label: "进展反馈", permission: "feedback:read" },
+  { href: "/regulations", label: "制度库", permission: "regulation:read" },
   { href: "/reports", label: "年度报告", permission: "report:read" },
   { href: "/supervision/bulletins", label: "情况通报", permission: "bulletin:read" },
   { href: "/supervision/outbox", label: "提醒发送", permission: "outbound:manage" },

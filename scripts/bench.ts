@@ -6,6 +6,7 @@
  *  (c) the ledger list with filters;
  *  (d) the server's RSS: idle_rss_mb after warm-up with no load, rss_mb the peak sampled every
  *      250 ms during the measured loads.
+ *  (e) the 制度库 search over 2,000 generated rules (scripts/bench-regulations.ts).
  * The production server is started by scripts/start.ts (it builds when the build is missing or
  * stale; NEXT_DIST_DIR picks another build folder). The last line printed is one JSON object.
  */
@@ -21,6 +22,7 @@ import { calendarDayAt } from "../lib/progress/dates";
 import { loadPlanProgress } from "../lib/progress/queries";
 import { parsePlanText } from "../lib/plan/parse";
 import { measureImport } from "./bench-import";
+import { measureRegulationSearch } from "./bench-regulations";
 import { BENCH_PASSWORD, BENCH_USER, buildBenchData } from "./bench-data";
 
 const ROOT = process.cwd();
@@ -181,6 +183,8 @@ async function main() {
   console.log(`plan parse (100 KB) p50 ${round2(planParse)} ms`);
   const planImport = await measureImport();
   console.log(`plan import: PDF ${planImport.pdfPages} pages ${planImport.pdf50} ms, Word table 300 rows ${planImport.docxTable300} ms, Excel 1000 rows ${planImport.xlsx1000} ms`);
+  const regulationSearch = await measureRegulationSearch();
+  console.log(`regulation search (2,000 rules, ${regulationSearch.chars} characters) p50 ${regulationSearch.p50} ms`);
   const computation = await measureComputation();
   console.log(`loadPlanProgress p50 ${round2(computation.dashboard)} ms, floor p50 ${round2(computation.floor)} ms`);
 
@@ -247,6 +251,7 @@ async function main() {
         plan_parse_pdf_50pages_ms: planImport.pdf50,
         plan_parse_docx_table_300rows_ms: planImport.docxTable300,
         plan_parse_xlsx_1000rows_ms: planImport.xlsx1000,
+        regulation_search_ms_p50: regulationSearch.p50,
       }),
     );
   } finally {

@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   // 考核: the year's rubric, 自评 and the assessors' scores (no ranking of people anywhere).
   "assessment:read": ["LEADER", "COORDINATOR", "VIEWER"],
   "assessment:edit": ["COORDINATOR"],
+  // 制度库 (lib/regulations): everyone with a business role reads and searches; the 法治办 and the
+  // 系统管理员 maintain (制定, 修订, 废止); staff propose revisions of their office's rules.
+  "regulation:read": ["ADMIN", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
+  "regulation:manage": ["COORDINATOR", "ADMIN"],
+  "regulation:propose": ["STAFF"],
   // 三员分立 (等保 2.0): the 系统管理员 opens business accounts (a business role at creation),
   // edits names and offices, disables business accounts, and keeps offices and unit settings.
   "admin:users": ["ADMIN"],

@@ -8,6 +8,8 @@ import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/pro
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedAssessment } from "./assessment";
+import { seedRegulations } from "./regulations";
+import { providerOf } from "@/lib/db";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -293,6 +295,7 @@ async function createEntries(
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const today = calendarDayAt(now); // the calendar day in China (a UTC-midnight date stays that day)
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const kind = providerOf(db);
   await db.$transaction(
     async (tx) => {
       const audit = new SeedAudit();
@@ -333,6 +336,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         await createEntries(tx, audit, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
         await seedSupervisionDemo(tx, currentYear, today, { points: current.points, offices, users }, (...args) => audit.create(...args));
       }
+      await seedRegulations(tx, kind, offices, today, (entity, id, after, by) => audit.create(entity, id, after, by));
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },

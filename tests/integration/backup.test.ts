@@ -12,7 +12,10 @@ let dir: string;
 /** Every row of every table, serialised, so a restore can be compared exactly. */
 function dumpAll(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true });
-  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+    .map((r) => r.name)
+    // FTS5 shadow tables (some WITHOUT ROWID) derive from their virtual table, which is dumped itself.
+    .filter((name) => !/^fts_.*_(data|idx|content|docsize|config)$/.test(name));
   const out: Record<string, string> = {};
   for (const table of tables) {
     const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();

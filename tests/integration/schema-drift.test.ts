@@ -23,6 +23,7 @@ function migrationFolders(kind: "sqlite" | "postgresql"): string[] {
   return fs.readdirSync(path.join(ROOT, "prisma", "migrations", kind)).sort();
 }
 
+/** Hand-written search index tables (FTS5 and its shadow tables, tsvector tables) are named fts_*: not in the schema. */
 /**
  * Tables, columns, indexes and foreign keys of a SQLite file, in a comparable form. Later
  * migrations are additive (ALTER TABLE … ADD COLUMN), so the migrated database is compared with
@@ -31,7 +32,7 @@ function migrationFolders(kind: "sqlite" | "postgresql"): string[] {
 function sqliteStructure(file: string): Record<string, unknown> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_portal_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_portal_migrations' AND name NOT LIKE 'fts\\_%' ESCAPE '\\' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     return Object.fromEntries(
       tables.map((table) => {
         const q = (pragma: string) => db.prepare(`PRAGMA ${pragma}("${table}")`).all() as Record<string, unknown>[];
@@ -52,11 +53,11 @@ function sqliteStructure(file: string): Record<string, unknown> {
 
 const STRUCTURE_QUERIES = {
   columns: `SELECT table_name, column_name, data_type, is_nullable, column_default, character_maximum_length, numeric_precision, datetime_precision
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_portal_migrations' ORDER BY table_name, column_name`,
-  indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_portal_migrations' ORDER BY tablename, indexname`,
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_portal_migrations' AND table_name NOT LIKE 'fts\\_%' ORDER BY table_name, column_name`,
+  indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_portal_migrations' AND tablename NOT LIKE 'fts\\_%' ORDER BY tablename, indexname`,
   constraints: `SELECT c.conrelid::regclass::text AS table_name, c.conname, c.contype, pg_get_constraintdef(c.oid) AS definition
                 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_portal_migrations', '"_portal_migrations"') ORDER BY 1, 2`,
+                WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_portal_migrations', '"_portal_migrations"') AND c.conrelid::regclass::text NOT LIKE '%fts\\_%' ORDER BY 1, 2`,
 } as const;
 
 async function withPostgresDb<T>(fill: (url: string) => Promise<void>, read: (url: string) => Promise<T>): Promise<T> {

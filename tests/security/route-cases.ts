@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db";
 import type { Persona } from "@/tests/security/personas";
 import { PDF_BYTES } from "@/tests/support/ledger-helpers";
 import { ASSESSMENT_ROUTE_CASES } from "@/tests/security/assessment-cases";
+import { REGULATION_ROUTE_CASES } from "@/tests/security/regulation-cases";
 
 export interface RouteContext {
   db: Db;
@@ -181,4 +182,5 @@ export const ROUTE_CASES: RouteCase[] = [
     },
   },
   ...ASSESSMENT_ROUTE_CASES,
+  ...REGULATION_ROUTE_CASES,
 ];

@@ -25,7 +25,10 @@ export async function tableFingerprints(db: Db, exclude: readonly string[] = [])
   const listSql = onPostgres
     ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_portal\\_%' ORDER BY table_name`
     : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_portal_%' ORDER BY name`;
-  const tables = (await db.$queryRawUnsafe<{ name: string }[]>(listSql)).map((t) => t.name).filter((name) => !exclude.includes(name));
+  // FTS5 shadow tables (fts_*_data, _idx, …) hold blobs derived from their virtual table, which is fingerprinted itself.
+  const tables = (await db.$queryRawUnsafe<{ name: string }[]>(listSql))
+    .map((t) => t.name)
+    .filter((name) => !exclude.includes(name) && !/^fts_.*_(data|idx|content|docsize|config)$/.test(name));
   const out: Record<string, string> = {};
   for (const table of tables) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);

@@ -11,6 +11,9 @@ import { PointsGrid } from "./_components/points-grid";
 import { AttentionTable, OfficeRankingTable, UpcomingTable } from "./_components/tables";
 import { loadMyTasks } from "@/lib/dashboard/my-tasks";
 import { MyTasksPanel } from "@/components/dashboard/my-tasks";
+import { RegulationsDuePanel } from "@/components/regulations/due-panel";
+import { regulationsDueForReview } from "@/lib/regulations/queries";
+import { calendarDayAt } from "@/lib/progress";
 import { OfficeWorkPanel } from "@/components/dashboard/office-work";
 import { officeWork } from "@/lib/dashboard/office-work";
 import "./dashboard.css";
@@ -33,9 +36,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser("dashboard:read");
   const params = await searchParams;
   const status = typeof params.status === "string" ? params.status : null;
-  const [dash, tasks] = await Promise.all([
+  const [dash, tasks, dueRegulations] = await Promise.all([
     loadDashboard(prisma, user, { year: intParam(params.year), officeId: intParam(params.officeId), status }),
     loadMyTasks(prisma, user),
+    can(user.role, "regulation:manage") ? regulationsDueForReview(prisma, calendarDayAt(new Date())) : Promise.resolve([]),
   ]);
 
   if (!dash) {
@@ -54,6 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         打印时间：{new Date().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}
       </p>
       <MyTasksPanel tasks={tasks} />
+      <RegulationsDuePanel items={dueRegulations} />
       {user.role === "STAFF" && user.officeId !== null ? (
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
       ) : null}

@@ -15,6 +15,8 @@ import { Reminders, SendReminderForm } from "./reminders";
 import { SupervisionPanel } from "@/components/supervision/point-panel";
 import { pointSupervision } from "@/lib/supervision/queries";
 import { pointExtensionNote } from "@/lib/supervision/deadline";
+import { regulationsForPoint } from "@/lib/regulations/point-links";
+import { PointRegulations } from "@/components/regulations/point-regulations";
 
 export const metadata = { title: "工作要点 - 法治建设工作台" };
 
@@ -36,10 +38,11 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   if (!point) notFound();
   const year = point.plan.year;
   const readsSupervision = can(user.role, "supervision:read");
-  const [data, reminders, supervision] = await Promise.all([
+  const [data, reminders, supervision, regulationLinks] = await Promise.all([
     loadPlanProgress(prisma, year),
     remindersForPoint(prisma, id, user),
     readsSupervision ? pointSupervision(prisma, id, user) : null,
+    can(user.role, "regulation:read") ? regulationsForPoint(prisma, id) : Promise.resolve([]),
   ]);
   const progress = data?.progress.points.find((p) => p.pointId === id);
   if (!data || !progress) notFound();
@@ -128,6 +131,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
         />
       ) : null}
 
+      <PointRegulations links={regulationLinks} />
       <Reminders reminders={reminders} user={user} />
     </div>
   );

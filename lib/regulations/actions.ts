@@ -1,0 +1,72 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { prisma } from "@/lib/db";
+import { actorOf, requirePermission } from "@/lib/auth/dal";
+import { formToObject, invalidInput, type ActionState } from "@/lib/action-state";
+import { runAction } from "@/lib/run-action";
+import * as schemas from "./schemas";
+import * as mutations from "./mutations";
+import { setCleanupAction } from "./cleanup";
+
+function refresh(id: number) {
+  revalidatePath("/regulations");
+  revalidatePath(`/regulations/${id}`);
+}
+
+export async function repealRegulationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.repealRegulationSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await mutations.repealRegulation(prisma, actorOf(user), parsed.data);
+    refresh(parsed.data.regulationId);
+    return { ok: true, message: "已废止，废止记录已保存" };
+  });
+}
+
+export async function reviewRegulationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.reviewRegulationSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await mutations.markReviewed(prisma, actorOf(user), parsed.data);
+    refresh(parsed.data.regulationId);
+    revalidatePath("/dashboard");
+    return { ok: true, message: "已记录复核：该制度继续有效" };
+  });
+}
+
+export async function linkPointAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.linkPointSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const link = await mutations.linkPoint(prisma, actorOf(user), parsed.data);
+    refresh(parsed.data.regulationId);
+    revalidatePath(`/points/${link.workPointId}`);
+    return { ok: true, message: "已关联工作要点" };
+  });
+}
+
+export async function unlinkPointAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.unlinkPointSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await mutations.unlinkPoint(prisma, actorOf(user), parsed.data.linkId);
+    revalidatePath("/regulations", "layout");
+    return { ok: true, message: "已取消关联" };
+  });
+}
+
+export async function setCleanupActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.setCleanupActionSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await setCleanupAction(prisma, actorOf(user), parsed.data);
+    revalidatePath("/regulations/cleanup");
+    return { ok: true, message: "已保存清理意见" };
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { calendarDay } from "@/lib/reminders/schemas";
+import { ISSUERS, MAX_FULL_TEXT_CHARS } from "./constants";
+
+const id = z.coerce.number({ message: "编号无效" }).int().positive("编号无效");
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v) : undefined))
+  .pipe(z.number().int().positive("编号无效").optional());
+const optionalDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(calendarDay.optional());
+const docNumber = z.string().trim().max(60, "文号不超过 60 个字").optional().transform((v) => v || "");
+const fullText = z.string().max(MAX_FULL_TEXT_CHARS, "制度全文过长").optional().transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim());
+const note = z.string().trim().max(500, "说明不超过 500 个字").optional().transform((v) => v ?? "");
+
+export const createRegulationSchema = z
+  .object({
+    title: z.string().trim().min(2, "请填写制度名称").max(120, "制度名称不超过 120 个字"),
+    docNumber,
+    issuer: z.enum(ISSUERS, { message: "请选择制定机关" }),
+    category: z.string().trim().min(2, "请填写或选择类别").max(30, "类别不超过 30 个字"),
+    officeId: optionalId,
+    status: z.enum(["EFFECTIVE", "TRIAL"], { message: "请选择状态" }),
+    adoptedOn: calendarDay,
+    effectiveOn: optionalDay,
+    validUntil: optionalDay,
+    fullText,
+    note,
+  })
+  .strict();
+
+export const reviseRegulationSchema = z
+  .object({
+    regulationId: id,
+    expectedVersion: id,
+    docNumber,
+    adoptedOn: calendarDay,
+    effectiveOn: optionalDay,
+    fullText,
+    note: z.string().trim().min(2, "请填写修订说明").max(500, "修订说明不超过 500 个字"),
+  })
+  .strict();
+
+export const repealRegulationSchema = z
+  .object({
+    regulationId: id,
+    expectedVersion: id,
+    repealedOn: calendarDay,
+    reason: z.string().trim().min(2, "请填写废止理由").max(500, "废止理由不超过 500 个字"),
+    replacedById: optionalId,
+  })
+  .strict();
+
+export const reviewRegulationSchema = z.object({ regulationId: id, expectedVersion: id }).strict();
+
+export const linkPointSchema = z
+  .object({ regulationId: id, workPointId: id, note: z.string().trim().max(200, "说明不超过 200 个字").optional().transform((v) => v ?? "") })
+  .strict();
+export const unlinkPointSchema = z.object({ linkId: id }).strict();
+
+export type CreateRegulationInput = z.infer<typeof createRegulationSchema>;
+export type ReviseRegulationInput = z.infer<typeof reviseRegulationSchema>;
+export type RepealRegulationInput = z.infer<typeof repealRegulationSchema>;
+export type LinkPointInput = z.infer<typeof linkPointSchema>;
+
+export const setCleanupActionSchema = z
+  .object({
+    year: z.coerce.number({ message: "年份无效" }).int().min(2000, "年份无效").max(2100, "年份无效"),
+    regulationId: id,
+    action: z.enum(["KEEP", "REVISE", "REPEAL"], { message: "请选择清理意见（保留、修订或废止）" }),
+    note: z.string().trim().max(200, "说明不超过 200 个字").optional().transform((v) => v ?? ""),
+  })
+  .strict();
