@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/progress/dates";
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedReportCycle } from "./report-cycle";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -322,6 +323,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         audit.create("User", user.id, { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId, active: user.active });
       }
       audit.setUsers(new Map(DEMO_ACCOUNTS.map((a) => [a.username, { id: users.get(a.username)!, username: a.username, role: a.role }])));
+      await seedReportCycle(tx, users, audit);
       const past = await createPlan(tx, audit, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
       await createEntries(tx, audit, 2025, entries2025(), { ...past, offices, users });
       const currentYear = today.getUTCFullYear();
