@@ -11,6 +11,7 @@ import { PointsGrid } from "./_components/points-grid";
 import { AttentionTable, OfficeRankingTable, UpcomingTable } from "./_components/tables";
 import { loadMyTasks } from "@/lib/dashboard/my-tasks";
 import { MyTasksPanel } from "@/components/dashboard/my-tasks";
+import { ReportDeadlinesPanel } from "@/components/dashboard/report-deadlines";
 import { OfficeWorkPanel } from "@/components/dashboard/office-work";
 import { officeWork } from "@/lib/dashboard/office-work";
 import "./dashboard.css";
@@ -51,6 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="dashboard-print space-y-4">
       <DashboardHeader dash={dash} />
       <MyTasksPanel tasks={tasks} />
+      {user.role === "COORDINATOR" || user.role === "LEADER" ? <ReportDeadlinesPanel /> : null}
       {user.role === "STAFF" && user.officeId !== null ? (
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
       ) : null}

@@ -13,7 +13,9 @@ import { ActionForm } from "@/components/action-form";
 import { ReportContent } from "@/components/report-content";
 import { ReportPartEditor, ReportRegenerateForm } from "@/components/report-part-editor";
 import { ReportRevisions } from "@/components/report-revisions";
-import { ReportStatusBadge, ReportWorkflow } from "@/components/report-workflow";
+import { ReportStatusBadge, ReportWorkflow } from "@/components/report/report-workflow";
+import { ReportCyclePanel } from "@/components/report/report-cycle-panel";
+import { getCycleView } from "@/lib/report-cycle/queries";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -62,6 +64,7 @@ export default async function ReportYearPage({ params }: Props) {
     );
   }
 
+  const cycle = await getCycleView(prisma, year);
   const editable = canEdit && view.status === "DRAFT";
   const lockedReason = editBlockedReason(view.status);
   const unfinished = view.parts.filter((part) => part.placeholders.length > 0);
@@ -77,12 +80,20 @@ export default async function ReportYearPage({ params }: Props) {
             <span data-testid="report-sign-date">
               落款日期：{formatChineseDate(view.signDate.date, { withYear: true })}（{SIGN_DATE_SOURCE_LABEL[view.signDate.source]}）
             </span>
-            {view.signedOn ? <span>定稿日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
+            {view.signedOn ? <span>签发日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
             <span>最后修改：{formatReportTime(view.updatedAt)}</span>
           </p>
         </div>
-        <ReportWorkflow year={year} status={view.status} version={view.version} role={user.role} />
+        <ReportWorkflow
+          year={year}
+          status={view.status}
+          version={view.version}
+          role={user.role}
+          isPrincipal={cycle?.principal?.id === user.id}
+          proposedSignDate={view.signDate.date.toISOString().slice(0, 10)}
+        />
       </div>
+      {cycle ? <ReportCyclePanel year={year} status={view.status} version={view.version} role={user.role} userId={user.id} cycle={cycle} /> : null}
       {lockedReason && canEdit ? <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">{lockedReason}</p> : null}
       {unfinished.length > 0 && view.status === "DRAFT" ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-placeholders">
@@ -104,7 +115,7 @@ export default async function ReportYearPage({ params }: Props) {
               <input className="input" name="signature" defaultValue={view.signatureOverride} placeholder={view.unitSignature} maxLength={60} />
             </label>
             <p className="text-xs text-slate-600 sm:col-span-2">
-              单位设置中的署名为“{view.unitSignature}”；落款日期由系统管理员在单位设置中填写，未填写时使用定稿日期。
+              单位设置中的署名为“{view.unitSignature}”；落款日期为主要负责人签发时确定的日期（签发前按单位设置的落款日期或当天显示）。
             </p>
           </ActionForm>
         </section>
