@@ -34,6 +34,8 @@ export interface ReportDocxInput {
    * The 报送 version (issue 16) sent up to the superior: 签发人 and 主送机关, and optionally the 红头
    * (发文机关标志 in red with the red separator line). Absent: the plain working / 公开 version.
    */
+  /** Layout control for tests only: false turns keepNext off on headings (default true). */
+  keepHeadingsWithNext?: boolean;
   submission?: {
     /** 主送机关, printed under the title flush left with a full-width colon. */
     addressee: string;
@@ -120,13 +122,13 @@ function splitRunIn(text: string): [title: string, rest: string] {
  */
 const HEADING_KEEP = { keepNext: true, keepLines: true } as const;
 
-function contentParagraph(text: string, extra: Partial<IParagraphOptions> = {}): Paragraph {
+function contentParagraph(text: string, extra: Partial<IParagraphOptions> = {}, headingKeep: Partial<IParagraphOptions> = HEADING_KEEP): Paragraph {
   const kind = classifyParagraph(text);
   if (kind === "body") return bodyParagraph([run(text, FONT.body)], extra);
   const [title, rest] = splitRunIn(text);
   const titleRun = kind === "level2" ? run(title, FONT.level2) : run(title, FONT.body, { bold: true });
   // A heading line without text of its own keeps with what follows.
-  return bodyParagraph(rest ? [titleRun, run(rest, FONT.body)] : [titleRun], rest ? extra : { ...extra, ...HEADING_KEEP });
+  return bodyParagraph(rest ? [titleRun, run(rest, FONT.body)] : [titleRun], rest ? extra : { ...extra, ...headingKeep });
 }
 
 /** A 2号 line holds about 20 characters; longer titles break in two, preferably before the year. */
@@ -232,6 +234,7 @@ function addresseeParagraph(addressee: string): Paragraph {
 type ParagraphBuilder = (extra: Partial<IParagraphOptions>) => Paragraph;
 
 function documentBody(input: ReportDocxInput): Paragraph[] {
+  const headingKeep = input.keepHeadingsWithNext === false ? {} : HEADING_KEEP;
   const head: Paragraph[] = [];
   const submission = input.submission;
   if (submission) {
@@ -244,8 +247,8 @@ function documentBody(input: ReportDocxInput): Paragraph[] {
   const preface = input.preface?.trim();
   if (preface) body.push((extra) => bodyParagraph([run(preface, FONT.body)], extra));
   for (const part of input.parts) {
-    body.push(() => bodyParagraph([run(part.heading, FONT.level1)], HEADING_KEEP));
-    for (const line of contentLines(part.content)) body.push((extra) => contentParagraph(line, extra));
+    body.push(() => bodyParagraph([run(part.heading, FONT.level1)], headingKeep));
+    for (const line of contentLines(part.content)) body.push((extra) => contentParagraph(line, extra, headingKeep));
   }
   // GB/T 9704 7.3.5.1: the seal sits over the 署名 and 成文日期, whose page must carry body text:
   // the last body paragraph keeps with the signature block; the date 4 characters from the right.
