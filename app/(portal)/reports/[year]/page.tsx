@@ -15,6 +15,7 @@ import { ReportPartEditor, ReportRegenerateForm } from "@/components/report-part
 import { ReportRevisions } from "@/components/report-revisions";
 import { ReportStatusBadge, ReportWorkflow } from "@/components/report/report-workflow";
 import { ReportCyclePanel } from "@/components/report/report-cycle-panel";
+import { ReportShufaLinks } from "@/components/report/report-shufa-links";
 import { getCycleView } from "@/lib/report-cycle/queries";
 
 type Props = { params: Promise<{ year: string }> };
@@ -157,6 +158,7 @@ export default async function ReportYearPage({ params }: Props) {
           <p>{formatChineseDate(view.signDate.date, { withYear: true })}</p>
         </section>
       </article>
+      {can(user.role, "report:export") ? <ReportShufaLinks year={year} /> : null}
     </div>
   );
 }
