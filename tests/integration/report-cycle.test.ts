@@ -3,8 +3,10 @@
  * 主要负责人 only, 退回 with a required comment, the 保密审查's three steps in order with separation
  * of duties, the public page only after approval, and the deadline reminders sent once.
  */
+import JSZip from "jszip";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessionFor } from "@/tests/security/personas";
 import { actor, businessCounts, createTestDb, userByName, type TestDb } from "@/tests/support/test-db";
 import { UserFacingError } from "@/lib/action-state";
 import * as report from "@/lib/report/mutations";
@@ -12,6 +14,12 @@ import { recordSecrecyStep, updateCycleSettings } from "@/lib/report-cycle/mutat
 import { getCycleView, isPublished, loadPublicReport, reportDeadlinePanel } from "@/lib/report-cycle/queries";
 import { runReportDeadlineNotices } from "@/lib/report-cycle/deadline-run";
 import { updateCycleSettingsSchema } from "@/lib/report-cycle/schemas";
+
+let currentSession: unknown = null;
+vi.mock("next-auth", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("next-auth")>();
+  return { ...actual, getServerSession: vi.fn(async () => currentSession) };
+});
 
 let t: TestDb;
 type Actor = ReturnType<typeof actor>;
@@ -179,5 +187,43 @@ describe("deadline reminders from the scheduler", () => {
     expect(await t.db.notification.count({ where: { title: { startsWith: "2025年度法治建设报告报送截止" } } })).toBe(2);
     const panel = await reportDeadlinePanel(t.db, now);
     expect(panel.stages.map((s) => s.state)).toEqual(["due-soon", "pending"]);
+  });
+});
+
+describe("the Word editions", () => {
+  const exportText = async (edition: string) => {
+    currentSession = await sessionFor(t.db, "COORDINATOR");
+    const { GET } = await import("@/app/api/export/report/route");
+    const response = await GET(new NextRequest(`http://localhost/api/export/report?year=${YEAR}&edition=${edition}`));
+    if (response.status !== 200) return { status: response.status, text: ((await response.json()) as { message: string }).message, xml: "" };
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    return { status: 200, text: xml.replace(/<[^>]+>/g, ""), xml };
+  };
+
+  it("报送版: 签发人, 主送机关 and, when set, the red 发文机关标志 and separator; 公开版 only after approval", async () => {
+    await t.db.annualReport.update({ where: { year: YEAR }, data: { status: "FINAL" } });
+    await t.db.reportCycleSettings.update({ where: { id: 1 }, data: { redHeader: true, redHeaderText: "政协XX市委员会办公室" } });
+    const submit = await exportText("submit");
+    expect(submit.status).toBe(200);
+    expect(submit.text).toContain("签发人：王秘书长");
+    expect(submit.text).toContain("中共XX市委全面依法治市委员会办公室：");
+    expect(submit.text).toContain("政协XX市委员会办公室");
+    expect(submit.xml).toContain('w:color="FF0000"');
+    expect(submit.xml).toContain("<w:keepNext/>");
+
+    const refusedPublic = await exportText("public");
+    expect(refusedPublic).toMatchObject({ status: 400, text: "保密审查批准后方可导出公开版本" });
+    expect((await exportText("internal")).status).toBe(400);
+
+    const report = await t.db.annualReport.findUniqueOrThrow({ where: { year: YEAR } });
+    for (const [step, who] of [["FIRST", coordinator], ["SECOND", deputy], ["APPROVE", principal]] as const) {
+      await t.db.reportSecrecyReview.create({ data: { reportId: report.id, round: report.reviewRound, step, opinion: "同意", reviewerId: who.id!, reviewerName: who.username, reviewedOn: new Date() } });
+    }
+    const published = await exportText("public");
+    expect(published.status).toBe(200);
+    expect(published.text).toContain("一、主要举措和成效");
+    expect(published.text).not.toContain("签发人");
+    expect(published.text).not.toContain("中共XX市委全面依法治市委员会办公室");
   });
 });
