@@ -24,11 +24,9 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function runReportDeadlineNotices(db: Db, now: Date = new Date()): Promise<DeadlineRunResult> {
-  const year = reportYearDueAt(now);
-  const [report, settings] = await Promise.all([
-    db.annualReport.findUnique({ where: { year }, select: { id: true, status: true, reviewRound: true } }),
-    loadCycleSettings(db),
-  ]);
+  const settings = await loadCycleSettings(db);
+  const year = reportYearDueAt(now, settings);
+  const report = await db.annualReport.findUnique({ where: { year }, select: { id: true, status: true, reviewRound: true } });
   const reviews = report ? await db.reportSecrecyReview.findMany({ where: { reportId: report.id, round: report.reviewRound }, select: { step: true, reviewerId: true } }) : [];
   const notices = reportDeadlineNotices({ year, status: report?.status ?? null, published: secrecyApproved(reviews) }, now, settings);
   const result: DeadlineRunResult = { year, sent: [], skipped: [] };

@@ -74,8 +74,13 @@ describe("deadline settings", () => {
     expect(dueDate(2025, "submit", { submitDue: "bad", publishDue: "04-01" }).toISOString().slice(0, 10)).toBe("2026-03-01");
   });
 
-  it("the report due in a year is the previous year's", () => {
-    expect(reportYearDueAt(at("2026-02-01"))).toBe(2025);
-    expect(reportYearDueAt(new Date("2025-12-31T17:00:00Z"))).toBe(2025); // 1 January 2026 in Beijing
-  });
+  const yearCases: [string, Date, number][] = [
+    ["February: last year's report", at("2026-02-01"), 2025],
+    ["1 January in Beijing (31 December UTC)", new Date("2025-12-31T17:00:00Z"), 2025],
+    ["the 公开 deadline itself", at("2026-04-01"), 2025],
+    ["after the 公开 deadline: this year's report", at("2026-04-02"), 2026],
+    ["December: this year's report", at("2026-12-04"), 2026],
+  ];
+  it.each(yearCases)("the report due: %s", (_name, now, year) => expect(reportYearDueAt(now)).toBe(year));
+  it("the report due follows a configured 公开 deadline", () => expect(reportYearDueAt(at("2026-04-10"), { submitDue: "03-01", publishDue: "04-30" })).toBe(2025));
 });

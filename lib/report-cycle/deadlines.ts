@@ -95,9 +95,14 @@ export function reportStanding(report: ReportCycleState, now: Date, settings: De
   });
 }
 
-/** The report year whose deadlines run on `now`: the previous calendar year's report. */
-export function reportYearDueAt(now: Date): number {
-  return calendarDayAt(now).getUTCFullYear() - 1;
+/**
+ * The report whose deadlines matter on `now`: the previous year's until its 公开 deadline has passed,
+ * then the current year's (due early next year), so in December the panel already shows the coming one.
+ */
+export function reportYearDueAt(now: Date, settings: DeadlineSettings = DEFAULT_DEADLINES): number {
+  const today = calendarDayAt(now);
+  const previous = today.getUTCFullYear() - 1;
+  return dayIndex(today) <= dayIndex(dueDate(previous, "publish", settings)) ? previous : previous + 1;
 }
 
 export interface DeadlineNotice {

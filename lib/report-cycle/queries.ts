@@ -75,8 +75,9 @@ export async function loadPublicReport(db: Db, year: number): Promise<ReportForE
 
 /** The dashboard panel: the report due this year against its deadlines. */
 export async function reportDeadlinePanel(db: Db, now: Date = new Date()): Promise<{ year: number; status: string | null; stages: StageStanding[] }> {
-  const year = reportYearDueAt(now);
-  const [report, settings] = await Promise.all([db.annualReport.findUnique({ where: { year }, select: { status: true } }), loadCycleSettings(db)]);
+  const settings = await loadCycleSettings(db);
+  const year = reportYearDueAt(now, settings);
+  const report = await db.annualReport.findUnique({ where: { year }, select: { status: true } });
   const published = report ? await isPublished(db, year) : false;
   return { year, status: report?.status ?? null, stages: reportStanding({ year, status: report?.status ?? null, published }, now, settings) };
 }
