@@ -1,7 +1,7 @@
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { ActionForm } from "@/components/action-form";
-import { secrecyApproveAction, secrecyFirstReviewAction, secrecySecondReviewAction } from "@/lib/report-cycle/actions";
+import { secrecyApproveAction, secrecyFirstReviewAction, secrecySecondReviewAction, updateSignDateAction } from "@/lib/report-cycle/actions";
 import type { CycleView } from "@/lib/report-cycle/queries";
 import { isSecrecyStep, SECRECY_STEP_LABEL, secrecyStepBlockedReason, type SecrecyStep } from "@/lib/report-cycle/secrecy";
 import { formatChineseDate } from "@/lib/progress/dates";
@@ -19,6 +19,7 @@ export function ReportCyclePanel({
   role,
   userId,
   cycle,
+  signedOn,
 }: {
   year: number;
   status: string;
@@ -26,6 +27,8 @@ export function ReportCyclePanel({
   role: Role;
   userId: number;
   cycle: CycleView;
+  /** "YYYY-MM-DD" of the signing date (the 落款日期) when signed. */
+  signedOn?: string | null;
 }) {
   const current = cycle.reviews.filter((r) => r.round === cycle.round);
   const next = cycle.nextStep;
@@ -40,6 +43,16 @@ export function ReportCyclePanel({
         主要负责人：{cycle.principal ? cycle.principal.displayName : <span className="text-red-700">尚未指定（请系统管理员在单位设置中指定）</span>}
         {status === "FINAL" && cycle.signedByName ? <span className="ml-3">已由{cycle.signedByName}审定签发</span> : <span className="ml-3 text-slate-600">报告须由主要负责人审定签发（定稿）</span>}
       </p>
+      {status === "FINAL" && signedOn && cycle.principal?.id === userId ? (
+        <ActionForm action={updateSignDateAction} submitLabel="修改落款日期" buttonClassName="btn" className="flex flex-wrap items-end gap-2 [&>div]:mt-0">
+          <input type="hidden" name="year" value={year} />
+          <input type="hidden" name="version" value={version} />
+          <label className="text-sm">
+            <span className="label">落款日期（签发日期）</span>
+            <input className="input w-44" type="date" name="signedOn" defaultValue={signedOn} required />
+          </label>
+        </ActionForm>
+      ) : null}
       {status === "DRAFT" && cycle.returnComment ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-return-note">
           {cycle.returnedByName}退回{cycle.returnedAt ? `（${formatReportTime(cycle.returnedAt)}）` : ""}，意见：{cycle.returnComment}

@@ -7,7 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { formToObject, invalidInput, type ActionState } from "@/lib/action-state";
 import { runAction } from "@/lib/run-action";
 import * as mutations from "./mutations";
-import { secrecyOpinionSchema, updateCycleSettingsSchema } from "./schemas";
+import { secrecyOpinionSchema, signDateSchema, updateCycleSettingsSchema } from "./schemas";
 import { SECRECY_STEP_LABEL, type SecrecyStep } from "./secrecy";
 
 export async function updateReportCycleSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -49,4 +49,15 @@ export async function secrecySecondReviewAction(_prev: ActionState, formData: Fo
 
 export async function secrecyApproveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return secrecyStep("APPROVE", formData);
+}
+
+export async function updateSignDateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("report:finalize");
+    const parsed = signDateSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await mutations.updateSignDate(prisma, actorOf(user), parsed.data);
+    revalidatePath(`/reports/${parsed.data.year}`);
+    return { ok: true, message: "落款日期已修改" };
+  });
 }

@@ -8,7 +8,7 @@ import { ConflictError, UserFacingError } from "@/lib/action-state";
 import { calendarDayAt } from "@/lib/progress/dates";
 import { NO_REPORT_MESSAGE } from "@/lib/report/mutations";
 import { secrecyStepNotice } from "./notices";
-import type { SecrecyStepInput, UpdateCycleSettingsInput } from "./schemas";
+import type { SecrecyStepInput, SignDateInput, UpdateCycleSettingsInput } from "./schemas";
 import { secrecyStepBlockedReason, SECRECY_STEP_LABEL } from "./secrecy";
 import { loadCycleSettings, principalLeader, writeCycleNotice } from "./settings";
 
@@ -78,5 +78,34 @@ export async function recordSecrecyStep(db: Db, actor: AuditActor, input: Secrec
     });
     await writeCycleNotice(tx, secrecyStepNotice(input.step, report.year, actorName), principal?.id ?? null, actor.id);
     return row;
+  });
+}
+
+/**
+ * Corrects the 落款日期 (the signing date) of a signed report: the 主要负责人 only, on the version
+ * the user saw; the text and the 保密审查 are untouched.
+ */
+export async function updateSignDate(db: Db, actor: AuditActor, input: SignDateInput) {
+  return db.$transaction(async (tx) => {
+    const report = await tx.annualReport.findUnique({ where: { year: input.year } });
+    if (!report) throw new UserFacingError(NO_REPORT_MESSAGE);
+    if (report.status !== "FINAL") throw new UserFacingError("报告签发（定稿）后才能修改落款日期");
+    const principal = await principalLeader(tx, await loadCycleSettings(tx));
+    if (!principal) throw new UserFacingError("单位设置尚未指定主要负责人，请联系系统管理员");
+    if (principal.id !== actor.id) throw new UserFacingError("落款日期只能由主要负责人修改");
+    if (report.version !== input.version) throw new ConflictError();
+    const { count } = await tx.annualReport.updateMany({
+      where: { id: report.id, version: input.version, status: "FINAL" },
+      data: { signedOn: input.signedOn, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await writeAudit(tx, actor, {
+      entity: "AnnualReport",
+      entityId: report.id,
+      action: "update.signDate",
+      before: { year: report.year, version: report.version, signedOn: report.signedOn },
+      after: { year: report.year, version: report.version + 1, signedOn: input.signedOn },
+    });
+    return { version: report.version + 1 };
   });
 }

@@ -73,7 +73,11 @@ export const secrecyOpinionSchema = z
   })
   .strict();
 
+/** The 落款日期 of a signed report, corrected by the 主要负责人 who signed it. */
+export const signDateSchema = z.object({ year, version, signedOn: day("落款日期无效，请按“年-月-日”填写") }).strict();
+
 export type UpdateCycleSettingsInput = z.infer<typeof updateCycleSettingsSchema>;
 export type ReturnReportInput = z.infer<typeof returnReportSchema>;
 export type FinalizeReportInput = z.infer<typeof finalizeReportSchema>;
 export type SecrecyStepInput = z.infer<typeof secrecyOpinionSchema> & { step: SecrecyStep };
+export type SignDateInput = z.infer<typeof signDateSchema>;

@@ -10,7 +10,8 @@ import { sessionFor } from "@/tests/security/personas";
 import { actor, businessCounts, createTestDb, userByName, type TestDb } from "@/tests/support/test-db";
 import { UserFacingError } from "@/lib/action-state";
 import * as report from "@/lib/report/mutations";
-import { recordSecrecyStep, updateCycleSettings } from "@/lib/report-cycle/mutations";
+import { recordSecrecyStep, updateCycleSettings, updateSignDate } from "@/lib/report-cycle/mutations";
+import { loadReportForExport } from "@/lib/report/queries";
 import { getCycleView, isPublished, loadPublicReport, reportDeadlinePanel } from "@/lib/report-cycle/queries";
 import { runReportDeadlineNotices } from "@/lib/report-cycle/deadline-run";
 import { updateCycleSettingsSchema } from "@/lib/report-cycle/schemas";
@@ -95,6 +96,13 @@ describe("sign-off by the 主要负责人", () => {
     expect(stored).toMatchObject({ status: "FINAL", signedById: principal.id, signedByName: "王秘书长" });
     expect(iso(stored.signedOn)).toBe("2026-02-10");
     expect((await notificationsOf(coordinator.id)).at(-1)?.title).toBe("已定稿：2025年度法治建设报告");
+  });
+
+  it("the principal leader may correct the 落款日期 of the signed report; nobody else", async () => {
+    const day = new Date("2026-02-12T00:00:00Z");
+    await refused(async () => updateSignDate(t.db, deputy, { year: YEAR, version: await version(), signedOn: day }), /只能由主要负责人修改/);
+    await updateSignDate(t.db, principal, { year: YEAR, version: await version(), signedOn: day });
+    expect(iso((await loadReportForExport(t.db, YEAR))!.date)).toBe("2026-02-12");
   });
 
   it("refuses to sign when no principal leader is named, or the named one is no longer a leader", async () => {

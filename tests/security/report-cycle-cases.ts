@@ -66,6 +66,12 @@ export const REPORT_CYCLE_ACTION_CASES: ActionCase[] = [
     allowed: ["LEADER"],
     input: async (c) => ({ year: String(YEAR), version: String(await reviewState(c.db, ["FIRST", "SECOND"], "leader")), opinion: `批准意见${c.seq()}` }),
   },
+  {
+    file: FILE,
+    name: "updateSignDateAction",
+    allowed: ["LEADER"],
+    input: async (c) => ({ year: String(YEAR), version: String(await reviewState(c.db, [], "leader")), signedOn: `2026-02-${String(1 + (c.seq() % 28)).padStart(2, "0")}` }),
+  },
 ];
 
 /** The 2025 report signed and its 保密审查 approved (route matrix: the public page). */

@@ -94,7 +94,7 @@ export default async function ReportYearPage({ params }: Props) {
           proposedSignDate={view.signDate.date.toISOString().slice(0, 10)}
         />
       </div>
-      {cycle ? <ReportCyclePanel year={year} status={view.status} version={view.version} role={user.role} userId={user.id} cycle={cycle} /> : null}
+      {cycle ? <ReportCyclePanel year={year} status={view.status} version={view.version} role={user.role} userId={user.id} cycle={cycle} signedOn={view.signedOn ? view.signedOn.toISOString().slice(0, 10) : null} /> : null}
       {lockedReason && canEdit ? <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">{lockedReason}</p> : null}
       {unfinished.length > 0 && view.status === "DRAFT" ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="report-placeholders">
