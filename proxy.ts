@@ -18,7 +18,8 @@ export function proxy(request: NextRequest) {
   const hsts = hstsHeader();
   const { pathname } = request.nextUrl;
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"));
-  const isPublic = pathname === "/login" || pathname === "/login/unauthorized" || pathname === "/forbidden";
+  // /public/reports/<year>: the published annual report (its handler serves it only after the 保密审查).
+  const isPublic = pathname === "/login" || pathname === "/login/unauthorized" || pathname === "/forbidden" || pathname.startsWith("/public/reports/");
   if (!hasSessionCookie && !isPublic) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

@@ -44,9 +44,15 @@ export const PERMISSIONS = {
   "notification:read": ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF", "VIEWER"],
   "report:read": ["LEADER", "COORDINATOR", "VIEWER"],
   "report:edit": ["COORDINATOR"],
-  "report:submit": ["COORDINATOR"],
+  // A leader in charge (deputy) may 送审 and 退回 (with a comment); only the 主要负责人 named in the
+  // report cycle settings signs (定稿) and reopens — checked in lib/report/workflow.ts signOffBlockedReason.
+  "report:submit": ["COORDINATOR", "LEADER"],
+  "report:return": ["LEADER"],
   "report:finalize": ["LEADER"],
   "report:reopen": ["LEADER"],
+  // 保密审查: 初审 by the 法治办, 复审 by a leader other than the 主要负责人, 批准 by the 主要负责人 (lib/report/secrecy.ts).
+  "report:secrecyFirst": ["COORDINATOR"],
+  "report:secrecyReview": ["LEADER"],
   "report:export": ["LEADER", "COORDINATOR", "VIEWER"],
   // Automatic reminders' outbox (未发送 / 失败 messages, 重新发送); the settings are admin:settings.
   "outbound:manage": ["ADMIN", "COORDINATOR"],

@@ -9,6 +9,7 @@ import * as schemas from "./schemas";
 import * as mutations from "./mutations";
 import { editableHeading } from "./types";
 import { TRANSITIONS, type ReportTransition } from "./workflow";
+import { finalizeReportSchema, returnReportSchema } from "@/lib/report-cycle/schemas";
 
 function revalidateReport(year: number) {
   revalidatePath("/reports");
@@ -75,10 +76,26 @@ async function transition(kind: ReportTransition, formData: FormData): Promise<A
   return runAction(async () => {
     const rule = TRANSITIONS[kind];
     const user = await requirePermission(rule.permission);
-    const parsed = schemas.transitionSchema.safeParse(formToObject(formData));
-    if (!parsed.success) return invalidInput(parsed.error);
-    await mutations.transitionReport(prisma, actorOf(user), kind, parsed.data);
-    revalidateReport(parsed.data.year);
+    const raw = formToObject(formData);
+    let options: mutations.TransitionOptions = {};
+    let input: schemas.TransitionInput;
+    if (kind === "return") {
+      const parsed = returnReportSchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(parsed.error);
+      input = { year: parsed.data.year, version: parsed.data.version };
+      options = { comment: parsed.data.comment };
+    } else if (kind === "finalize") {
+      const parsed = finalizeReportSchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(parsed.error);
+      input = { year: parsed.data.year, version: parsed.data.version };
+      options = { signedOn: parsed.data.signedOn };
+    } else {
+      const parsed = schemas.transitionSchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(parsed.error);
+      input = parsed.data;
+    }
+    await mutations.transitionReport(prisma, actorOf(user), kind, input, options);
+    revalidateReport(input.year);
     return { ok: true, message: rule.done };
   });
 }

@@ -5,6 +5,7 @@
  */
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -33,6 +34,20 @@ export interface ReportDocxInput {
   date: Date | string;
   /** Drafts carry "草稿" in the page header. */
   draft: boolean;
+  /** Layout control for tests only: false turns keepNext off on headings (default true). */
+  keepHeadingsWithNext?: boolean;
+  /**
+   * The 报送 version (issue 16) sent up to the superior: 签发人 and 主送机关, and optionally the 红头
+   * (发文机关标志 in red with the red separator line). Absent: the plain working / 公开 version.
+   */
+  submission?: {
+    /** 主送机关, printed under the title flush left with a full-width colon. */
+    addressee: string;
+    /** 签发人: the 主要负责人's name. */
+    issuer: string;
+    /** 发文机关标志 text ("政协XX市委员会办公室"), or null for no 红头. */
+    redHeader: string | null;
+  };
 }
 
 const PAGE = { width: 11906, height: 16838 } as const; // A4
@@ -104,12 +119,20 @@ function splitRunIn(text: string): [title: string, rest: string] {
   return stop < 0 ? [text, ""] : [text.slice(0, stop + 1), text.slice(stop + 1)];
 }
 
-function contentParagraph(text: string): Paragraph {
+/**
+ * Headings keep with the paragraph after them (keepNext) and stay whole (keepLines), so a page never
+ * ends on a heading; a level-2 heading without text of its own ("（一）强化……") is such a heading, a
+ * level-3 paragraph with a run-in title is body text.
+ */
+const HEADING_KEEP = { keepNext: true, keepLines: true } as const;
+
+function contentParagraph(text: string, extra: Partial<IParagraphOptions> = {}, headingKeep: Partial<IParagraphOptions> = HEADING_KEEP): Paragraph {
   const kind = classifyParagraph(text);
-  if (kind === "body") return bodyParagraph([run(text, FONT.body)]);
+  if (kind === "body") return bodyParagraph([run(text, FONT.body)], extra);
   const [title, rest] = splitRunIn(text);
   const titleRun = kind === "level2" ? run(title, FONT.level2) : run(title, FONT.body, { bold: true });
-  return bodyParagraph(rest ? [titleRun, run(rest, FONT.body)] : [titleRun]);
+  // A heading line without text of its own keeps with what follows.
+  return bodyParagraph(rest ? [titleRun, run(rest, FONT.body)] : [titleRun], rest ? extra : { ...extra, ...headingKeep });
 }
 
 /** A 2号 line holds about 20 characters; longer titles break in two, preferably before the year. */
@@ -132,7 +155,7 @@ function titleParagraph(title: string): Paragraph {
   const children = titleLines(title).map(
     (line, i) => new TextRun({ text: line, font: cjkFont(FONT.title), size: SIZE.title, break: i > 0 ? 1 : undefined }),
   );
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children, ...HEADING_KEEP });
 }
 
 function pageNumberFooter(side: "odd" | "even"): Footer {
@@ -161,11 +184,13 @@ function draftHeader(): Header {
   });
 }
 
-function signatureParagraph(text: string): Paragraph {
+function signatureParagraph(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
     indent: { right: SIGNATURE_RIGHT_INDENT },
     spacing: EXACT_LINE,
+    keepNext,
+    keepLines: true,
     children: [run(text, FONT.body)],
   });
 }
@@ -177,17 +202,66 @@ function contentLines(content: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+const RED = "FF0000";
+/** 发文机关标志: 小标宋 in red, larger than the title (GB/T 9704 7.2.2 leaves the size to the unit; 2号 here). */
+function redHeaderParagraphs(text: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: LINE_PITCH, ...EXACT_LINE, line: LINE_PITCH * 2 },
+      children: [new TextRun({ text, font: cjkFont(FONT.title), size: SIZE.title, color: RED })],
+    }),
+  ];
+}
+
+/**
+ * 上行文 版头 (GB/T 9704 7.2.4): "签发人：" in 3号仿宋 and the name in 3号楷体, right-aligned one
+ * character in; with the 红头 the red separator line (7.2.5) runs under it across the text block.
+ */
+function issuerParagraph(issuer: string, withRule: boolean): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    indent: { right: 320 },
+    spacing: EXACT_LINE,
+    keepNext: true,
+    border: withRule ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } } : undefined,
+    children: [run("签发人：", FONT.body), run(issuer || "　　　", FONT.level2)],
+  });
+}
+
+/** 主送机关 (7.3.3): under the title, flush left, ending with a full-width colon. */
+function addresseeParagraph(addressee: string): Paragraph {
+  const text = /[：:]$/u.test(addressee) ? addressee.replace(/:$/u, "：") : `${addressee}：`;
+  return new Paragraph({ alignment: AlignmentType.LEFT, spacing: EXACT_LINE, keepNext: true, children: [run(text, FONT.body)] });
+}
+
+type ParagraphBuilder = (extra: Partial<IParagraphOptions>) => Paragraph;
+
 function documentBody(input: ReportDocxInput): Paragraph[] {
-  const paragraphs: Paragraph[] = [titleParagraph(input.title)];
-  if (input.docNumber?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children: [run(input.docNumber.trim(), FONT.body)] }));
-  paragraphs.push(blankLine());
-  if (input.addressee?.trim()) paragraphs.push(new Paragraph({ alignment: AlignmentType.BOTH, spacing: EXACT_LINE, children: [run(input.addressee.trim(), FONT.body)] }));
-  for (const line of contentLines(input.preface ?? "")) paragraphs.push(bodyParagraph([run(line, FONT.body)]));
-  for (const part of input.parts) {
-    paragraphs.push(bodyParagraph([run(part.heading, FONT.level1)]));
-    for (const line of contentLines(part.content)) paragraphs.push(contentParagraph(line));
+  const headingKeep = input.keepHeadingsWithNext === false ? {} : HEADING_KEEP;
+  const head: Paragraph[] = [];
+  const submission = input.submission;
+  if (submission) {
+    if (submission.redHeader) head.push(...redHeaderParagraphs(submission.redHeader));
+    head.push(issuerParagraph(submission.issuer, Boolean(submission.redHeader)), blankLine());
   }
-  paragraphs.push(blankLine(), signatureParagraph(input.signature));
+  head.push(titleParagraph(input.title));
+  // 发文字号 of a 情况通报 (lib/bulletins), centred under the title.
+  if (input.docNumber?.trim()) head.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children: [run(input.docNumber.trim(), FONT.body)] }));
+  head.push(blankLine());
+  const addressee = submission?.addressee.trim() || input.addressee?.trim();
+  if (addressee) head.push(addresseeParagraph(addressee));
+  const body: ParagraphBuilder[] = [];
+  // Each line of the opening is its own paragraph.
+  for (const line of contentLines(input.preface ?? "")) body.push((extra) => bodyParagraph([run(line, FONT.body)], extra));
+  for (const part of input.parts) {
+    body.push(() => bodyParagraph([run(part.heading, FONT.level1)], headingKeep));
+    for (const line of contentLines(part.content)) body.push((extra) => contentParagraph(line, extra, headingKeep));
+  }
+  // GB/T 9704 7.3.5.1: the seal sits over the 署名 and 成文日期, whose page must carry body text:
+  // the last body paragraph keeps with the signature block; the date 4 characters from the right.
+  const paragraphs = [...head, ...body.map((build, i) => build(i === body.length - 1 ? { keepNext: true } : {}))];
+  paragraphs.push(new Paragraph({ spacing: EXACT_LINE, keepNext: true, children: [] }), signatureParagraph(input.signature, true));
   paragraphs.push(signatureParagraph(formatChineseDate(input.date, { withYear: true })));
   return paragraphs;
 }

@@ -18,7 +18,9 @@ import { unitSignOff } from "./output";
 import type { GenerateReportInput, RegeneratePartInput, SavePartInput, TransitionInput, UpdateHeaderInput } from "./schemas";
 import { PART_HEADINGS, PREFACE_HEADING, PREFACE_KEY, type DraftPartKey, type EditableKey } from "./types";
 import { submitBlockedByPlaceholders } from "./gaps";
-import { editBlockedReason, normalizeContent, prefaceForTitle, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
+import { editBlockedReason, normalizeContent, prefaceForTitle, signOffBlockedReason, TRANSITIONS, transitionBlockedReason, type ReportTransition } from "./workflow";
+import { loadCycleSettings, principalLeader, writeCycleNotice } from "@/lib/report-cycle/settings";
+import { reportTransitionNotice } from "@/lib/report-cycle/notices";
 
 export const NO_REPORT_MESSAGE = "该年度报告尚未生成";
 
@@ -173,8 +175,20 @@ export async function regenerateReportPart(db: Db, actor: AuditActor, input: Reg
   });
 }
 
-/** 送审 / 定稿 / 退回草稿 / 重新打开, each from one status only, on the version the user saw. */
-export async function transitionReport(db: Db, actor: AuditActor, transition: ReportTransition, input: TransitionInput) {
+export interface TransitionOptions {
+  /** 退回: the leader's comment (required by the schema). */
+  comment?: string;
+  /** 定稿: the 落款日期 the 主要负责人 signs with; today when absent. */
+  signedOn?: Date;
+  now?: Date;
+}
+
+/**
+ * 送审 / 定稿 / 退回草稿 / 重新打开, each from one status only, on the version the user saw. Only the
+ * 主要负责人 named in the cycle settings signs (定稿) and reopens; 退回 records the comment, shown to
+ * the 法治办 until the next 送审. The people the step concerns are notified in the same transaction.
+ */
+export async function transitionReport(db: Db, actor: AuditActor, transition: ReportTransition, input: TransitionInput, options: TransitionOptions = {}) {
   const rule = TRANSITIONS[transition];
   return db.$transaction(async (tx) => {
     const report = await tx.annualReport.findUnique({
@@ -185,25 +199,51 @@ export async function transitionReport(db: Db, actor: AuditActor, transition: Re
     const blocked = transitionBlockedReason(transition, report.status);
     if (blocked) throw new UserFacingError(blocked);
     if (report.version !== input.version) throw new ConflictError();
+    const settings = await loadCycleSettings(tx);
+    const principal = await principalLeader(tx, settings);
+    const refused = signOffBlockedReason(transition, actor.id ?? -1, principal?.id ?? null);
+    if (refused) throw new UserFacingError(refused);
     if (transition === "submit") {
       // Every placeholder ("（请补充：…）", "待补充", …) blocks 送审, the opening paragraph's too.
       const unfinished = submitBlockedByPlaceholders(report.parts);
       if (unfinished) throw new UserFacingError(unfinished);
     }
-    // 定稿 dates the report (the export prints it); reopening clears the date for the next 定稿.
-    const signedOn = transition === "finalize" ? calendarDayAt(new Date()) : transition === "reopen" ? null : report.signedOn;
+    const actorName = (actor.id ? await tx.user.findUnique({ where: { id: actor.id }, select: { displayName: true } }) : null)?.displayName ?? actor.username;
+    const comment = transition === "return" ? (options.comment ?? "").trim() : "";
+    if (transition === "return" && comment.length === 0) throw new UserFacingError("请填写退回意见，说明需要修改的内容");
+    // 定稿 dates the report with the signing date (the 落款日期); reopening clears the signature.
+    const signedOn =
+      transition === "finalize" ? (options.signedOn ?? calendarDayAt(options.now ?? new Date())) : transition === "reopen" ? null : report.signedOn;
+    const signature =
+      transition === "finalize" ? { signedById: actor.id, signedByName: actorName } : transition === "reopen" ? { signedById: null, signedByName: "" } : {};
+    const returned =
+      transition === "return"
+        ? { returnComment: comment, returnedByName: actorName, returnedAt: options.now ?? new Date() }
+        : transition === "submit"
+          ? { returnComment: "", returnedByName: "", returnedAt: null }
+          : {};
+    // A reopened report is signed again later: its 保密审查 starts a new round.
+    const round = transition === "reopen" ? { reviewRound: { increment: 1 } } : {};
     const { count } = await tx.annualReport.updateMany({
       where: { id: report.id, version: input.version, status: rule.from },
-      data: { status: rule.to, signedOn, version: { increment: 1 } },
+      data: { status: rule.to, signedOn, ...signature, ...returned, ...round, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError();
     await writeAudit(tx, actor, {
       entity: "AnnualReport",
       entityId: report.id,
       action: transition,
-      before: { year: report.year, status: report.status, version: report.version, signedOn: report.signedOn },
-      after: { year: report.year, status: rule.to, version: report.version + 1, signedOn },
+      before: { year: report.year, status: report.status, version: report.version, signedOn: report.signedOn, signedByName: report.signedByName },
+      after: {
+        year: report.year,
+        status: rule.to,
+        version: report.version + 1,
+        signedOn,
+        ...("signedByName" in signature ? { signedByName: signature.signedByName } : {}),
+        ...(comment ? { comment } : {}),
+      },
     });
+    await writeCycleNotice(tx, reportTransitionNotice(transition, report.year, actorName, comment), principal?.id ?? null, actor.id);
     return { status: rule.to, version: report.version + 1 };
   });
 }

@@ -44,7 +44,7 @@ describe("effectiveSignDate", () => {
   const now = new Date("2026-02-03T20:00:00.000Z"); // 4 February in Beijing
   const finalized = day("2026-01-20");
   it.each<[string, { year: number; signedOn: Date | null; reportDate: Date | null }, string, string]>([
-    ["settings date of this report wins over the 定稿 date", { year: 2025, signedOn: finalized, reportDate: day("2026-01-15") }, "2026-01-15", "settings"],
+    ["the signing date wins over the settings date (issue 16)", { year: 2025, signedOn: finalized, reportDate: day("2026-01-15") }, "2026-01-20", "finalized"],
     ["settings date of this report, draft", { year: 2025, signedOn: null, reportDate: day("2026-01-15") }, "2026-01-15", "settings"],
     ["settings date of another year: the 定稿 date", { year: 2024, signedOn: day("2025-01-10"), reportDate: day("2026-01-15") }, "2025-01-10", "finalized"],
     ["no settings date: the 定稿 date", { year: 2025, signedOn: finalized, reportDate: null }, "2026-01-20", "finalized"],

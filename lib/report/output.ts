@@ -5,8 +5,8 @@
  *
  * - 署名: the report's own override when it has one, otherwise the unit's current signature
  *   (so a change in the settings reaches every report that does not override it).
- * - 落款日期: the settings' date when it belongs to this report's year (see `signDateReportYear`),
- *   otherwise the 定稿 date, and for a report not yet final, today.
+ * - 落款日期: the signing date (定稿, chosen by the 主要负责人 when signing); before signing the
+ *   settings' date when it belongs to this report's year (see `signDateReportYear`), else today.
  * - Part 五（其他需要报告的情况）is optional: left out when it says nothing ("无。" or blank).
  */
 
@@ -53,7 +53,7 @@ export type SignDateSource = "settings" | "finalized" | "today";
 
 export const SIGN_DATE_SOURCE_LABEL: Record<SignDateSource, string> = {
   settings: "单位设置的落款日期",
-  finalized: "定稿日期",
+  finalized: "签发日期",
   today: "当天日期，定稿后为定稿日期",
 };
 
@@ -65,8 +65,10 @@ export function effectiveSignDate(input: {
   now?: Date;
 }): { date: Date; source: SignDateSource } {
   const { reportDate } = input.unit;
-  if (reportDate && signDateReportYear(reportDate) === input.year) return { date: reportDate, source: "settings" };
+  // The signing date is the 落款日期 (issue 16): the 主要负责人 chooses it when signing (the
+  // settings' date, when set for this year, is what the signing form proposes).
   if (input.signedOn) return { date: input.signedOn, source: "finalized" };
+  if (reportDate && signDateReportYear(reportDate) === input.year) return { date: reportDate, source: "settings" };
   return { date: calendarDayAt(input.now ?? new Date()), source: "today" };
 }
 

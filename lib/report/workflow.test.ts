@@ -24,7 +24,7 @@ describe("workflow rules", () => {
     expect(Object.fromEntries(Object.entries(TRANSITIONS).map(([k, r]) => [k, `${r.from}>${r.to}:${r.permission}`]))).toEqual({
       submit: "DRAFT>IN_REVIEW:report:submit",
       finalize: "IN_REVIEW>FINAL:report:finalize",
-      return: "IN_REVIEW>DRAFT:report:finalize",
+      return: "IN_REVIEW>DRAFT:report:return",
       reopen: "FINAL>DRAFT:report:reopen",
     });
     expect(transitionBlockedReason("submit", "DRAFT")).toBeNull();

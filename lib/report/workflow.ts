@@ -34,11 +34,25 @@ export interface TransitionRule {
 export const TRANSITIONS: Record<ReportTransition, TransitionRule> = {
   submit: { from: "DRAFT", to: "IN_REVIEW", permission: "report:submit", label: "送审", done: "报告已送审" },
   finalize: { from: "IN_REVIEW", to: "FINAL", permission: "report:finalize", label: "定稿", done: "报告已定稿" },
-  return: { from: "IN_REVIEW", to: "DRAFT", permission: "report:finalize", label: "退回草稿", done: "报告已退回草稿" },
+  return: { from: "IN_REVIEW", to: "DRAFT", permission: "report:return", label: "退回草稿", done: "报告已退回草稿，退回意见已通知法治办" },
   reopen: { from: "FINAL", to: "DRAFT", permission: "report:reopen", label: "重新打开", done: "报告已重新打开为草稿" },
 };
 
 /** Why a report in this status cannot be edited or regenerated; null when it can. */
+/**
+ * Sign-off by the 主要负责人 (issue 16): only the account the cycle settings name signs (定稿) and
+ * reopens a signed report; any leader (a deputy in charge) may 送审 and 退回. Why `actorId` may not
+ * take `transition`, or null. The role check (permission) is the caller's.
+ */
+export function signOffBlockedReason(transition: ReportTransition, actorId: number, principalLeaderId: number | null): string | null {
+  if (transition !== "finalize" && transition !== "reopen") return null;
+  if (principalLeaderId === null) return "单位设置尚未指定主要负责人，请联系系统管理员";
+  if (principalLeaderId !== actorId) {
+    return transition === "finalize" ? "报告须由主要负责人审定签发（定稿），您可以退回并提出意见" : "已签发的报告只能由主要负责人重新打开";
+  }
+  return null;
+}
+
 export function editBlockedReason(status: string): string | null {
   if (status === "DRAFT") return null;
   if (status === "IN_REVIEW") return "报告已送审，不能修改；如需修改，请由领导退回草稿";

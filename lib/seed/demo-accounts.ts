@@ -7,6 +7,8 @@ export const DEMO_PASSWORD = "Demo@2025";
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "系统管理员", role: "ADMIN", office: null },
   { username: "leader", displayName: "王秘书长", role: "LEADER", office: null },
+  // A second leader: the 分管副秘书长, who may 送审/退回 and 复审 the report but not sign it (issue 16).
+  { username: "deputy", displayName: "陈副秘书长", role: "LEADER", office: null },
   { username: "coordinator", displayName: "李法治", role: "COORDINATOR", office: "法治办" },
   { username: "staff-zonghe", displayName: "张综合", role: "STAFF", office: "综合科" },
   { username: "staff-yanjiu", displayName: "刘研究", role: "STAFF", office: "研究室" },

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedAssessment } from "./assessment";
 import { seedRegulations } from "./regulations";
 import { providerOf } from "@/lib/db";
+import { seedReportCycle } from "./report-cycle";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -327,6 +328,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         audit.create("User", user.id, { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId, active: user.active });
       }
       audit.setUsers(new Map(DEMO_ACCOUNTS.map((a) => [a.username, { id: users.get(a.username)!, username: a.username, role: a.role }])));
+      await seedReportCycle(tx, users, audit);
       const past = await createPlan(tx, audit, 2025, offices, "PUBLISHED", overrides2025(new Set(TARGETS.map((t) => t.point))));
       await createEntries(tx, audit, 2025, entries2025(), { ...past, offices, users });
       await seedAssessment(tx, { points: past.points, targets: past.targets, coordinatorId: users.get("coordinator")!, audit: (entity, id, after) => audit.create(entity, id, after, "coordinator") });

@@ -93,7 +93,7 @@ test("the leader finalises the report and downloads the Word file", async ({ pag
   await page.getByRole("button", { name: "定稿" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("定稿");
   await expect(page.getByRole("button", { name: "重新打开" })).toBeVisible();
-  await expect(page.getByText(/定稿日期：\d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
+  await expect(page.getByText(/签发日期：\d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export").click()]);
   expect(download.suggestedFilename()).toBe(`${TITLE}.docx`);

@@ -67,11 +67,11 @@ describe("unit settings: 落款日期", () => {
 });
 
 describe("署名 and 落款日期 of the report follow the settings", () => {
-  it("prints the settings' date for its report year, else the 定稿 date, else today", async () => {
+  it("prints the signing date, else the settings' date for its report year, else today", async () => {
     const now = new Date("2026-02-03T20:00:00.000Z"); // 4 February in Beijing
     expect(iso((await loadReportForExport(t.db, 2025, now))!.date)).toBe("2026-01-15");
     await t.db.annualReport.update({ where: { year: 2025 }, data: { signedOn: day("2026-01-20") } });
-    expect(iso((await loadReportForExport(t.db, 2025, now))!.date)).toBe("2026-01-15"); // the settings win
+    expect(iso((await loadReportForExport(t.db, 2025, now))!.date)).toBe("2026-01-20"); // the signing date wins (issue 16)
     await saveSettings({ reportDate: "" });
     expect(iso((await loadReportForExport(t.db, 2025, now))!.date)).toBe("2026-01-20");
     await t.db.annualReport.update({ where: { year: 2025 }, data: { signedOn: null } });

@@ -206,7 +206,7 @@ describe("report persistence", () => {
 
     await report.transitionReport(t.db, coordinator, "submit", { year: 2025, version: await version() });
     await expect(report.saveReportPart(t.db, coordinator, { year: 2025, key: "part5", version: 1, content: "送审后修改" })).rejects.toThrow(/已送审/);
-    await report.transitionReport(t.db, leader, "return", { year: 2025, version: await version() });
+    await report.transitionReport(t.db, leader, "return", { year: 2025, version: await version() }, { comment: "请补充第二部分" });
     await report.transitionReport(t.db, coordinator, "submit", { year: 2025, version: await version() });
     await report.transitionReport(t.db, leader, "finalize", { year: 2025, version: await version() });
     const final = await t.db.annualReport.findUniqueOrThrow({ where: { year: 2025 } });

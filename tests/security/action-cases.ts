@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { PERSONAS, type Persona } from "./personas";
 import { PLAN_CASES } from "./plan-cases";
 import { REPORT_ACTION_CASES } from "@/tests/security/report-cases";
+import { REPORT_CYCLE_ACTION_CASES } from "@/tests/security/report-cycle-cases";
 import { LEDGER_ACTION_CASES, prepareLedgerMatrixFixtures } from "@/tests/security/ledger-cases";
 import { REMINDER_ACTION_CASES, prepareReminderMatrixFixtures } from "@/tests/security/reminder-cases";
 import { ACCOUNT_ACTION_CASES } from "@/tests/security/account-cases";
@@ -103,7 +104,7 @@ const ACCOUNT_CASES: ActionCase[] = [
   },
 ];
 
-export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES, ...SUPERVISION_ACTION_CASES, ...REGULATION_ACTION_CASES];
+export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES, ...SUPERVISION_ACTION_CASES, ...REGULATION_ACTION_CASES, ...REPORT_CYCLE_ACTION_CASES];
 
 /** Rows the fixtures above rely on. */
 export async function prepareMatrixFixtures(db: Db): Promise<Record<string, number>> {

@@ -60,8 +60,14 @@ export const REPORT_ACTION_CASES: ActionCase[] = [
     allowed: COORDINATOR_ONLY,
     input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "DRAFT")), title: "", signature: `矩阵署名${c.seq()}` }),
   },
-  { file: FILE, name: "submitReportAction", allowed: COORDINATOR_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "DRAFT")) }) },
-  { file: FILE, name: "finalizeReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")) }) },
-  { file: FILE, name: "returnReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")) }) },
+  // A leader in charge may 送审 too (issue 16); the matrix's LEADER ("leader") is the demo's 主要负责人, who signs.
+  { file: FILE, name: "submitReportAction", allowed: ["COORDINATOR", "LEADER"], input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "DRAFT")) }) },
+  { file: FILE, name: "finalizeReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")), signedOn: "" }) },
+  {
+    file: FILE,
+    name: "returnReportAction",
+    allowed: LEADER_ONLY,
+    input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "IN_REVIEW")), comment: `请修改第${c.seq()}处` }),
+  },
   { file: FILE, name: "reopenReportAction", allowed: LEADER_ONLY, input: async (c) => ({ year: String(YEAR), version: String(await reportInStatus(c.db, "FINAL")) }) },
 ];

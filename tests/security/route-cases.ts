@@ -172,6 +172,22 @@ export const ROUTE_CASES: RouteCase[] = [
     },
   },
   {
+    // A leader's 述法 material (issue 16), drafted from the 2025 ledger.
+    key: "app/api/export/shufa/route.ts GET",
+    allowed: ["LEADER", "COORDINATOR", "VIEWER"],
+    call: async (c) => ({ url: `${ORIGIN}/api/export/shufa?year=2025&leader=${c.leaderId}` }),
+  },
+  {
+    // The 公开 version (issue 16): public, no login, once the 2025 report is signed and its 保密审查 approved.
+    key: "app/public/reports/[year]/route.ts GET",
+    allowed: ["ADMIN", "SECURITY_ADMIN", "AUDITOR", "LEADER", "COORDINATOR", "STAFF_OWNER", "STAFF_OTHER", "VIEWER", "DISABLED", "ANONYMOUS"],
+    call: async (c) => {
+      const { publishReportForMatrix } = await import("@/tests/security/report-cycle-cases");
+      await publishReportForMatrix(c.db);
+      return { url: `${ORIGIN}/public/reports/2025`, params: { year: "2025" } };
+    },
+  },
+  {
     key: "app/api/reminders/[id]/docx/route.ts GET",
     allowed: READERS,
     call: async (c) => {

@@ -6,6 +6,7 @@ import { formatChineseDate } from "@/lib/report/sentences";
 import { createOfficeAction, updateOfficeAction, updateSettingsAction } from "@/lib/admin/actions";
 import { UsersSection } from "@/components/admin/users-section";
 import { EvidenceRuleFields } from "@/components/admin/evidence-rule-fields";
+import { ReportCycleSettingsSection } from "@/components/admin/report-cycle-settings";
 
 export const metadata = { title: "系统管理 - 法治建设工作台" };
 
@@ -47,6 +48,8 @@ export default async function AdminPage() {
           <EvidenceRuleFields evidenceKinds={settings?.evidenceKinds ?? "COUNT,SUM,PERCENT,BOOLEAN"} coHostWindowDays={settings?.coHostWindowDays ?? 31} />
         </ActionForm>
       </section>
+
+      <ReportCycleSettingsSection />
 
       <section className="card" aria-labelledby="offices-title">
         <h2 id="offices-title" className="mb-3 font-semibold">科室 / 委室</h2>

@@ -14,6 +14,7 @@ import { MyTasksPanel } from "@/components/dashboard/my-tasks";
 import { RegulationsDuePanel } from "@/components/regulations/due-panel";
 import { regulationsDueForReview } from "@/lib/regulations/queries";
 import { calendarDayAt } from "@/lib/progress";
+import { ReportDeadlinesPanel } from "@/components/dashboard/report-deadlines";
 import { OfficeWorkPanel } from "@/components/dashboard/office-work";
 import { officeWork } from "@/lib/dashboard/office-work";
 import "./dashboard.css";
@@ -59,6 +60,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </p>
       <MyTasksPanel tasks={tasks} />
       <RegulationsDuePanel items={dueRegulations} />
+      {user.role === "COORDINATOR" || user.role === "LEADER" ? <ReportDeadlinesPanel /> : null}
       {user.role === "STAFF" && user.officeId !== null ? (
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
       ) : null}

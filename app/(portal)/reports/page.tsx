@@ -4,7 +4,7 @@ import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
 import { listReportYears } from "@/lib/report/queries";
 import { formatReportTime } from "@/lib/report/workflow";
-import { ReportStatusBadge } from "@/components/report-workflow";
+import { ReportStatusBadge } from "@/components/report/report-workflow";
 
 export const metadata = { title: "年度报告 - 法治建设工作台" };
 

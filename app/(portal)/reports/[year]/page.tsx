@@ -17,7 +17,10 @@ import { ReportGapList } from "@/components/report-gaps";
 import { findReportGaps } from "@/lib/report/gaps";
 import { loadUnreviewedEntries } from "@/lib/report/gap-queries";
 import { PREFACE_HEADING, PREFACE_KEY } from "@/lib/report/types";
-import { ReportStatusBadge, ReportWorkflow } from "@/components/report-workflow";
+import { ReportStatusBadge, ReportWorkflow } from "@/components/report/report-workflow";
+import { ReportCyclePanel } from "@/components/report/report-cycle-panel";
+import { ReportShufaLinks } from "@/components/report/report-shufa-links";
+import { getCycleView } from "@/lib/report-cycle/queries";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -66,6 +69,7 @@ export default async function ReportYearPage({ params }: Props) {
     );
   }
 
+  const cycle = await getCycleView(prisma, year);
   const editable = canEdit && view.status === "DRAFT";
   const lockedReason = editBlockedReason(view.status);
   const unreviewed = view.status === "DRAFT" ? await loadUnreviewedEntries(prisma, year) : { entries: [], total: 0 };
@@ -82,12 +86,20 @@ export default async function ReportYearPage({ params }: Props) {
             <span data-testid="report-sign-date">
               落款日期：{formatChineseDate(view.signDate.date, { withYear: true })}（{SIGN_DATE_SOURCE_LABEL[view.signDate.source]}）
             </span>
-            {view.signedOn ? <span>定稿日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
+            {view.signedOn ? <span>签发日期：{formatChineseDate(view.signedOn, { withYear: true })}</span> : null}
             <span>最后修改：{formatReportTime(view.updatedAt)}</span>
           </p>
         </div>
-        <ReportWorkflow year={year} status={view.status} version={view.version} role={user.role} />
+        <ReportWorkflow
+          year={year}
+          status={view.status}
+          version={view.version}
+          role={user.role}
+          isPrincipal={cycle?.principal?.id === user.id}
+          proposedSignDate={view.signDate.date.toISOString().slice(0, 10)}
+        />
       </div>
+      {cycle ? <ReportCyclePanel year={year} status={view.status} version={view.version} role={user.role} userId={user.id} cycle={cycle} signedOn={view.signedOn ? view.signedOn.toISOString().slice(0, 10) : null} /> : null}
       {lockedReason && canEdit ? <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">{lockedReason}</p> : null}
       {view.status === "DRAFT" ? <ReportGapList gaps={gaps} unreviewedTotal={unreviewed.total} year={year} /> : null}
       {editable ? (
@@ -105,7 +117,7 @@ export default async function ReportYearPage({ params }: Props) {
               <input className="input" name="signature" defaultValue={view.signatureOverride} placeholder={view.unitSignature} maxLength={60} />
             </label>
             <p className="text-xs text-slate-600 sm:col-span-2">
-              单位设置中的署名为“{view.unitSignature}”；落款日期由系统管理员在单位设置中填写，未填写时使用定稿日期。
+              单位设置中的署名为“{view.unitSignature}”；落款日期为主要负责人签发时确定的日期（签发前按单位设置的落款日期或当天显示）。
             </p>
           </ActionForm>
         </section>
@@ -151,6 +163,7 @@ export default async function ReportYearPage({ params }: Props) {
           <p>{formatChineseDate(view.signDate.date, { withYear: true })}</p>
         </section>
       </article>
+      {can(user.role, "report:export") ? <ReportShufaLinks year={year} /> : null}
     </div>
   );
 }

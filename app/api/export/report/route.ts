@@ -6,6 +6,9 @@ import { NO_REPORT_MESSAGE, recordReportExport } from "@/lib/report/mutations";
 import { loadReportForExport } from "@/lib/report/queries";
 import { hidesDraftYear } from "@/lib/plan/visibility";
 import { contentDispositionFor, parseReportYear, reportFileName } from "@/lib/report/workflow";
+import { isPublished } from "@/lib/report-cycle/queries";
+import { loadCycleSettings, principalLeader } from "@/lib/report-cycle/settings";
+import { editionFileName, parseEdition, submissionHeader } from "@/lib/report-cycle/editions";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -20,7 +23,9 @@ function fail(status: number, message: string) {
 }
 
 /**
- * GET /api/export/report?year=2025 — the stored report as a GB/T 9704 Word document.
+ * GET /api/export/report?year=2025[&edition=submit|public] — the stored report as a GB/T 9704 Word
+ * document: the working copy; the 报送 version (签发人, 主送机关, 红头 per the cycle settings); or the
+ * 公开 version (the signed text without internal addressees, only after the 保密审查 is approved).
  * Anything but a 定稿 carries "草稿" in the page header. 署名 and 落款日期 follow the unit settings
  * (lib/report/output.ts); an empty part 五 is left out.
  */
@@ -36,6 +41,15 @@ export async function GET(request: NextRequest) {
   if (year === null) return fail(400, "年度参数无效，应为四位年份，例如 year=2025");
   const report = (await hidesDraftYear(prisma, user.role, year)) ? null : await loadReportForExport(prisma, year);
   if (!report) return fail(400, `${NO_REPORT_MESSAGE}，请先生成初稿`);
+  const edition = parseEdition(request.nextUrl.searchParams.get("edition"));
+  if (edition === null) return fail(400, "版本参数无效，应为 edition=submit（报送版）或 edition=public（公开版）");
+  if (edition === "public" && !(await isPublished(prisma, year))) return fail(400, "保密审查批准后方可导出公开版本");
+  let submission;
+  if (edition === "submit") {
+    const settings = await loadCycleSettings(prisma);
+    const stored = await prisma.annualReport.findUnique({ where: { year }, select: { signedByName: true } });
+    submission = submissionHeader(settings, stored?.signedByName || (await principalLeader(prisma, settings))?.displayName || "", report.signature);
+  }
 
   const buffer = await buildReportDocx({
     title: report.title,
@@ -44,6 +58,7 @@ export async function GET(request: NextRequest) {
     signature: report.signature,
     date: report.date,
     draft: report.status !== "FINAL",
+    submission,
   });
   await recordReportExport(prisma, actorOf(user), report);
   return new NextResponse(new Uint8Array(buffer), {
@@ -51,7 +66,7 @@ export async function GET(request: NextRequest) {
     headers: {
       "Content-Type": DOCX_MIME,
       "Content-Length": String(buffer.length),
-      "Content-Disposition": contentDispositionFor(reportFileName(report.title), `annual-report-${report.year}.docx`),
+      "Content-Disposition": contentDispositionFor(editionFileName(reportFileName(report.title), edition), `annual-report-${report.year}${edition === "working" ? "" : `-${edition}`}.docx`),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

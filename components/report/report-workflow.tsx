@@ -32,10 +32,31 @@ const CONFIRM: Partial<Record<ReportTransition, string>> = {
   reopen: "重新打开后报告回到草稿状态，可再次修改，此操作将记入审计日志。确认重新打开？",
 };
 
-/** The workflow buttons this user may press on a report in this status, plus export links. */
-export function ReportWorkflow({ year, status, version, role }: { year: number; status: string; version: number; role: Role }) {
+/**
+ * The workflow buttons this user may press on a report in this status, plus export links. 定稿 and
+ * 重新打开 only for the 主要负责人 (the server checks it too); 退回 asks for the leader's comment, 定稿
+ * for the signing date (the 落款日期).
+ */
+export function ReportWorkflow({
+  year,
+  status,
+  version,
+  role,
+  isPrincipal,
+  proposedSignDate,
+}: {
+  year: number;
+  status: string;
+  version: number;
+  role: Role;
+  /** The viewer is the 主要负责人 named in the settings. */
+  isPrincipal: boolean;
+  /** "YYYY-MM-DD" the signing form proposes. */
+  proposedSignDate: string;
+}) {
   const available = (Object.keys(TRANSITIONS) as ReportTransition[]).filter(
-    (kind) => TRANSITIONS[kind].from === status && can(role, TRANSITIONS[kind].permission),
+    (kind) =>
+      TRANSITIONS[kind].from === status && can(role, TRANSITIONS[kind].permission) && (isPrincipal || (kind !== "finalize" && kind !== "reopen")),
   );
   return (
     <div className="flex flex-wrap items-start gap-3" data-testid="report-workflow">
@@ -43,19 +64,34 @@ export function ReportWorkflow({ year, status, version, role }: { year: number; 
         <ActionForm
           key={kind}
           action={ACTIONS[kind]}
-          submitLabel={TRANSITIONS[kind].label}
+          submitLabel={kind === "finalize" ? "审定签发（定稿）" : TRANSITIONS[kind].label}
           confirm={CONFIRM[kind]}
           buttonClassName={kind === "return" || kind === "reopen" ? "btn" : "btn-primary"}
-          className="[&>div]:mt-0"
+          className={kind === "return" || kind === "finalize" ? "rounded border border-slate-200 p-2 [&>div]:mt-1" : "[&>div]:mt-0"}
         >
           <input type="hidden" name="year" value={year} />
           <input type="hidden" name="version" value={version} />
+          {kind === "return" ? (
+            <label className="block text-sm">
+              <span className="label">退回意见（必填，将通知法治办）</span>
+              <textarea className="input min-h-16 w-72" name="comment" required minLength={2} maxLength={500} data-testid="report-return-comment" />
+            </label>
+          ) : null}
+          {kind === "finalize" ? (
+            <label className="block text-sm">
+              <span className="label">签发日期（即落款日期）</span>
+              <input className="input w-44" type="date" name="signedOn" defaultValue={proposedSignDate} data-testid="report-sign-date-input" />
+            </label>
+          ) : null}
         </ActionForm>
       ))}
       {can(role, "report:export") ? (
         <>
           <a href={`/api/export/report?year=${year}`} className="btn" download data-testid="report-export">
             下载 Word
+          </a>
+          <a href={`/api/export/report?year=${year}&edition=submit`} className="btn" download data-testid="report-export-submit">
+            下载报送版
           </a>
           <Link href={`/reports/${year}/print`} className="btn">
             打印视图
