@@ -7,13 +7,11 @@ import { holdServerLock } from "./lib/server-lock";
 import { prisma } from "./lib/db";
 import { AUDIT_PURGE_INTERVAL_MS, purgeExpiredAudit } from "./lib/audit-log/retention";
 import { startReminderScheduler } from "./lib/outbound/scheduler";
-import { REVIEW_NOTICE_INTERVAL_MS, notifyDueRegulations } from "./lib/regulations/review-notices";
-import { calendarDayAt } from "./lib/progress/dates";
 
 export function startNodeServices() {
   scheduleAuditPurge();
+  // Reminders, and hourly the rules due for review and the report's deadline notices (lib/outbound/scheduler.ts).
   startReminderScheduler(prisma);
-  scheduleRegulationNotices();
   if (databaseKind() === "sqlite") holdServerLock(sqliteFilePath());
 }
 
@@ -26,12 +24,4 @@ function scheduleAuditPurge() {
       .catch((error) => console.error("audit retention purge failed", error));
   setTimeout(purge, 60_000).unref();
   setInterval(purge, AUDIT_PURGE_INTERVAL_MS).unref();
-}
-
-/** Once a day: tell the 法治办 about rules due for review (lib/regulations/review-notices.ts). */
-function scheduleRegulationNotices() {
-  const run = () =>
-    notifyDueRegulations(prisma, calendarDayAt(new Date())).catch((error) => console.error("regulation review notices failed", error));
-  setTimeout(run, 90_000).unref();
-  setInterval(run, REVIEW_NOTICE_INTERVAL_MS).unref();
 }

@@ -34,6 +34,9 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXTAUTH_URL: `http://localhost:${PORT}`, SEED_DEMO: "1" },
+    env: { PORT: String(PORT), DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXTAUTH_URL: `http://localhost:${PORT}`, SEED_DEMO: "1",
+      // The scheduler (reminders, hourly notices) writes notifications on its own clock; journeys that count a
+      // user's unread notifications stay deterministic without it. tests/integration covers it (runTick).
+      REMINDER_SCHEDULER: "off" },
   },
 });

@@ -12,16 +12,24 @@ import { acquireLease, recordLeaseResult } from "./lease";
 import { deliverDue, type Senders } from "./outbox";
 import { planReminders } from "./planner";
 import { planFeedbackReminders } from "./feedback-reminders";
+import { notifyDueRegulations } from "@/lib/regulations/review-notices";
+import { runReportDeadlineNotices } from "@/lib/report-cycle/deadline-run";
+import { calendarDayAt } from "@/lib/progress/dates";
 import { loadOutboundConfig } from "./settings";
 import { sendersFor } from "./senders";
 
 export const TICK_MS = 60_000;
 export const PLAN_LEASE = "reminders.plan";
+/** The portal's own notices (rules due for review, the annual report's deadlines): one instance, hourly. */
+export const NOTICES_LEASE = "notices.hourly";
+export const NOTICES_PERIOD_MS = 3_600_000;
 const OWNER = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 
 export interface TickResult {
   planned: { reminders: number; queued: number } | null;
   delivered: { sent: number; failed: number };
+  /** Portal notices written this tick (null: another instance or another hour runs them). */
+  notices: { regulations: number; report: number } | null;
 }
 
 /** One pass; `senders` replaces the configured channels (tests). */
@@ -36,8 +44,30 @@ export async function runTick(db: Db, now: Date, options: { senders?: Senders; o
     planned = { reminders: planned.reminders, queued: planned.queued + feedback };
     await recordLeaseResult(db, PLAN_LEASE, owner, JSON.stringify(planned));
   }
+  let notices: TickResult["notices"] = null;
+  // Not tied to automatic reminders being on: these are portal notifications the 法治办 relies on.
+  if (await acquireLease(db, NOTICES_LEASE, owner, now, NOTICES_PERIOD_MS - 5_000)) {
+    notices = await runPortalNotices(db, now);
+    await recordLeaseResult(db, NOTICES_LEASE, owner, JSON.stringify(notices));
+  }
   const delivered = await deliverDue(db, now, options.senders ?? sendersFor(config));
-  return { planned, delivered };
+  return { planned, delivered, notices };
+}
+
+/** Each job on its own: one failing never keeps the other from running. */
+async function runPortalNotices(db: Db, now: Date): Promise<{ regulations: number; report: number }> {
+  const regulations = await notifyDueRegulations(db, calendarDayAt(now)).catch((error) => {
+    console.error("regulation review notices failed", error);
+    return 0;
+  });
+  const report = await runReportDeadlineNotices(db, now).then(
+    (r) => r.sent.length,
+    (error) => {
+      console.error("report deadline notices failed", error);
+      return 0;
+    },
+  );
+  return { regulations, report };
 }
 
 export function startReminderScheduler(db: Db): void {
@@ -48,7 +78,7 @@ export function startReminderScheduler(db: Db): void {
     running = true;
     runTick(db, new Date())
       .then((result) => {
-        if (result.planned?.queued || result.delivered.sent || result.delivered.failed) console.log(JSON.stringify({ event: "reminders.tick", ...result }));
+        if (result.planned?.queued || result.delivered.sent || result.delivered.failed || result.notices?.regulations || result.notices?.report) console.log(JSON.stringify({ event: "reminders.tick", ...result }));
       })
       .catch((error) => console.error("reminder scheduler tick failed", error))
       .finally(() => {

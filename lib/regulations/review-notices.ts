@@ -1,14 +1,13 @@
 /**
  * Notifications for rules due for review: each active 法治办 (COORDINATOR) account is told once
- * per rule and reason within 30 days ("制度待评估复核：…"), by the daily run started with the server
- * (instrumentation-node.ts). The rows and the check for recent ones are written in one transaction.
+ * per rule and reason within 30 days ("制度待评估复核：…"), by the scheduler's hourly notices run (one
+ * instance at a time: lib/outbound/scheduler.ts). The rows and the check for recent ones are written in one transaction.
  */
 import type { Db } from "@/lib/db";
 import { regulationsDueForReview } from "./queries";
 import { REVIEW_REASON_LABEL } from "./validity";
 
 const WINDOW_DAYS = 30;
-export const REVIEW_NOTICE_INTERVAL_MS = 24 * 3_600_000;
 
 export async function notifyDueRegulations(db: Db, today: Date): Promise<number> {
   const due = await regulationsDueForReview(db, today);
