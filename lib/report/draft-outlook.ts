@@ -7,7 +7,7 @@
  * 四: what next year's plan adds to this year's, the rectification of this year's shortfalls and
  * a prompt for new measures; not a copy of next year's headings.
  */
-import { describeShortfall, formatChineseDate, shortfallFigure } from "./sentences";
+import { describeShortfall, formatChineseDate, reportExtensionNote, shortfallFigure } from "./sentences";
 import { listWithEtc, shortTitle } from "./wording";
 import type { PartWriter } from "./part-writer";
 import type { ReportFacts, ReportPointFact } from "./types";
@@ -31,15 +31,18 @@ export function deadlinePhrase(deadline: string | null): string | null {
 export function pointShortfall(point: ReportPointFact): string | null {
   if (point.completed) return null;
   const name = `“${shortTitle(point.title)}”`;
+  // An approved extension (延期申请): the status is judged on it; the sentence says so.
+  const extension = reportExtensionNote(point);
   switch (point.status) {
     case "BEHIND":
-      return `${name}进度滞后`;
+      return extension ? `${name}${extension}，进度仍滞后` : `${name}进度滞后`;
     case "OVERDUE": {
       const due = deadlinePhrase(point.deadline);
+      if (extension) return due ? `原定${due}完成的${name}${extension}，仍未完成` : `${name}${extension}，仍未完成`;
       return due ? `原定${due}完成的${name}尚未完成` : `${name}年内未能完成`;
     }
     case "NOT_STARTED":
-      return `${name}尚未开展`;
+      return extension ? `${name}${extension}，尚未开展` : `${name}尚未开展`;
     default:
       return null;
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { draftPart, draftReport, pickNotableEntries, reportPreface } from "./draft";
 import { classifyParagraph } from "./docx";
 import { facts, point1, point4, studyEntries } from "./fixture-facts";
-import type { DraftPart, ReportFacts } from "./types";
+import { pointShortfall } from "./draft-outlook";
+import type { DraftPart, ReportFacts, ReportPointFact } from "./types";
 
 function part(parts: DraftPart[], key: DraftPart["key"]): DraftPart {
   const found = parts.find((p) => p.key === key);
@@ -124,6 +125,22 @@ describe("draftPart", () => {
     );
     expect(content).not.toContain("完成时限（");
     expect(sources).toEqual({ 培训人数仅完成150人次: [201, 202] });
+  });
+
+  it.each<[string, Partial<ReportPointFact>, string | null]>([
+    ["overdue, no extension", { status: "OVERDUE", deadline: "2025-09-30" }, "原定9月30日前完成的“推进制度的信息化建设”尚未完成"],
+    ["overdue after an approved extension", { status: "OVERDUE", deadline: "2025-09-30", extendedTo: "2025-11-30" }, "原定9月30日前完成的“推进制度的信息化建设”经批准延期至11月30日，仍未完成"],
+    ["overdue after an extension, plan deadline year-round", { status: "OVERDUE", deadline: "全年", extendedTo: "2025-11-30" }, "“推进制度的信息化建设”经批准延期至11月30日，仍未完成"],
+    ["behind pace of the extended deadline", { status: "BEHIND", deadline: "6月底前", extendedTo: "2025-10-31" }, "“推进制度的信息化建设”经批准延期至10月31日，进度仍滞后"],
+    ["not started, extended", { status: "NOT_STARTED", deadline: null, extendedTo: "2025-12-15" }, "“推进制度的信息化建设”经批准延期至12月15日，尚未开展"],
+    ["finished within the extended deadline: not a shortfall", { status: "DONE", completed: true, deadline: "2025-09-30", extendedTo: "2025-11-30" }, null],
+    ["on track of the extended deadline: not a shortfall", { status: "ON_TRACK", deadline: "2025-09-30", extendedTo: "2025-11-30" }, null],
+  ])("part 二 material with 延期申请: %s", (_name, overrides, expected) => {
+    const point: ReportPointFact = { number: 8, title: "推进制度的信息化建设", status: "OVERDUE", leadOffice: null, deadline: null, completed: false, targets: [], entries: [], ...overrides };
+    expect(pointShortfall(point)).toBe(expected);
+    const content = draftPart(facts({ sections: [{ number: "一", title: "完善法治建设制度体系", points: [point] }] }), "part2").content;
+    if (expected) expect(content).toContain(`一是部分工作推进不够到位，${expected}；二是`);
+    else expect(content).not.toContain("推进制度的信息化建设");
   });
 
   it.each([

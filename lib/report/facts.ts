@@ -130,12 +130,15 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
         }];
       });
       const written = deadlineText.get(pp.pointId)?.trim();
+      const originalDeadline = pp.point.extension ? pp.point.extension.originalDeadline : pp.point.deadline;
       const point: ReportPointFact = {
         number: pp.point.number,
         title: pp.point.title,
         status: pp.status,
         leadOffice: pp.point.leadOfficeId ? (officeNames.get(pp.point.leadOfficeId) ?? null) : null,
-        deadline: written || (pp.point.deadline ? isoDay(pp.point.deadline) : null),
+        // The plan's own deadline stays on record; the progress engine judged the status on the extension.
+        deadline: written || (originalDeadline ? isoDay(originalDeadline) : null),
+        extendedTo: pp.point.extension ? isoDay(pp.point.extension.to) : null,
         completed: pp.point.completedAt !== null || pp.status === "DONE",
         targets,
         entries: entriesByPoint.get(pp.pointId) ?? [],

@@ -200,6 +200,11 @@ describe("carryOverReason", () => {
     ["no targets, overdue", { status: "OVERDUE", targets: [] }, "该项工作已超过完成时限，尚未完成"],
     ["no targets, not started", { status: "NOT_STARTED", targets: [] }, "该项工作尚未开展"],
     ["no targets, under way", { status: "BEHIND", targets: [] }, "该项工作年内尚未完成"],
+    ["overdue after an approved extension", { status: "OVERDUE", targets: [], extendedTo: "2025-11-30" }, "该项工作经批准延期至11月30日，逾期仍未完成"],
+    ["not started, extended", { status: "NOT_STARTED", targets: [], extendedTo: "2025-12-20" }, "该项工作经批准延期至12月20日，尚未开展"],
+    ["under way, extended", { status: "BEHIND", targets: [], extendedTo: "2025-10-08" }, "该项工作经批准延期至10月8日，年内尚未完成"],
+    ["no extension (null)", { status: "OVERDUE", targets: [], extendedTo: null }, "该项工作已超过完成时限，尚未完成"],
+    ["an unmet target wins over the extension", { status: "OVERDUE", targets: [unmet], extendedTo: "2025-11-30" }, "培训人数仅完成150人次，距“不少于200人次”的目标尚差50人次"],
   ])("%s", (_name, point, expected) => {
     expect(carryOverReason(point)).toBe(expected);
   });

@@ -3,6 +3,7 @@
  * without final punctuation so callers can join clauses with "，" / "；" and end
  * the paragraph with "。".
  */
+import { extensionNote } from "@/lib/supervision/deadline";
 import type { ReportEntryFact, ReportPointFact, ReportTargetFact } from "./types";
 
 const CHINA_TIME_ZONE = "Asia/Shanghai";
@@ -196,10 +197,12 @@ export function describeShortfall(target: ReportTargetFact): string {
  * Why a point left unfinished at year end is carried over (part 四 when next year has no plan
  * yet): its unmet targets stated plainly, or, for a point without targets, its state.
  */
-export function carryOverReason(point: Pick<ReportPointFact, "status" | "targets">): string {
+export function carryOverReason(point: Pick<ReportPointFact, "status" | "targets" | "extendedTo">): string {
   const unmet = point.targets.filter((target) => !target.met);
   if (unmet.length > 0) return unmet.map(describeShortfall).join("；");
-  if (point.status === "OVERDUE") return "该项工作已超过完成时限，尚未完成";
+  const extension = reportExtensionNote(point);
+  if (point.status === "OVERDUE") return extension ? `该项工作${extension}，逾期仍未完成` : "该项工作已超过完成时限，尚未完成";
+  if (extension) return point.status === "NOT_STARTED" ? `该项工作${extension}，尚未开展` : `该项工作${extension}，年内尚未完成`;
   if (point.status === "NOT_STARTED") return "该项工作尚未开展";
   return "该项工作年内尚未完成";
 }
@@ -268,4 +271,10 @@ export function describeEntry(entry: ReportEntryFact, options: { reportYear?: nu
 /** "一是3月12日…；二是…" for the given entries in the order given. */
 export function describeEntries(entries: ReportEntryFact[], options: { reportYear?: number } = {}): string {
   return enumerateClauses(entries.map((entry) => describeEntry(entry, options)));
+}
+
+/** "经批准延期至11月30日" for a point with an approved extension (ISO day in `extendedTo`), else null. */
+export function reportExtensionNote(point: Pick<ReportPointFact, "extendedTo">): string | null {
+  const iso = point.extendedTo ? /^(\d{4})-(\d{2})-(\d{2})/u.exec(point.extendedTo) : null;
+  return iso ? extensionNote(new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])))) : null;
 }

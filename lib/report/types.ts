@@ -59,6 +59,8 @@ export interface ReportPointFact {
   leadOffice: string | null;
   /** Free text from the plan ("6月底前", "年底前") or an ISO date. */
   deadline: string | null;
+  /** ISO day of the latest approved extension (延期申请), if any; `status` is already judged against it. */
+  extendedTo?: string | null;
   completed: boolean;
   targets: ReportTargetFact[];
   /** Approved entries only. */
