@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulletinTitle, draftBulletin, periodLabel, splitBulletinContent, type BulletinFacts } from "./draft";
+import { bulletinTitle, draftBulletin, latePointText, noteClause, NOTE_MAX, periodLabel, splitBulletinContent, type BulletinFacts, type LatePointFact } from "./draft";
 import { bulletinFileName, editBlockedReason, transitionBlockedReason } from "./workflow";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -81,5 +81,36 @@ describe("small rules", () => {
   it("file names", () => {
     expect(bulletinFileName(bulletinTitle(2026, 1))).toBe("关于2026年度法治建设工作要点落实情况的通报（第1期）.docx");
     expect(bulletinFileName('a/b:"c"')).toBe("abc.docx");
+  });
+});
+
+describe("late points with 延期申请 and 进展反馈", () => {
+  const late = (over: Partial<LatePointFact>): LatePointFact => ({
+    number: 8, title: "建设法治平台", officeName: "综合科", deadline: d("2026-09-30"), status: "OVERDUE", daysLate: 61, ...over,
+  });
+  it.each<[string, Partial<LatePointFact>, string]>([
+    ["overdue, plain", {}, "第8项“建设法治平台”已逾期61天（完成时限9月30日）"],
+    ["behind, plain", { status: "BEHIND", daysLate: 0, deadline: d("2026-12-31") }, "第8项“建设法治平台”进度滞后（完成时限12月31日）"],
+    ["overdue on an approved extension", { deadline: d("2026-11-15"), daysLate: 15, extension: { originalDeadline: d("2026-09-30") } }, "第8项“建设法治平台”原定9月30日完成，经批准延期至11月15日，已逾期15天"],
+    ["behind on an approved extension", { status: "BEHIND", daysLate: 0, deadline: d("2026-12-20"), extension: { originalDeadline: d("2026-10-31") } }, "第8项“建设法治平台”原定10月31日完成，经批准延期至12月20日，进度滞后"],
+    ["extension of a point without a deadline of its own", { status: "BEHIND", daysLate: 0, deadline: d("2026-12-20"), extension: { originalDeadline: null } }, "第8项“建设法治平台”经批准延期至12月20日，进度滞后"],
+    ["the office's feedback", { note: "平台已完成招标，正在部署。" }, "第8项“建设法治平台”已逾期61天（完成时限9月30日）（科室反馈：平台已完成招标，正在部署）"],
+    ["feedback on several lines", { note: "一、已招标\n二、正在部署\n" }, "第8项“建设法治平台”已逾期61天（完成时限9月30日）（科室反馈：一、已招标 二、正在部署）"],
+    ["blank feedback is left out", { note: "  \n " }, "第8项“建设法治平台”已逾期61天（完成时限9月30日）"],
+    ["extension and feedback", { deadline: d("2026-11-15"), daysLate: 15, extension: { originalDeadline: d("2026-09-30") }, note: "等待上级批复" }, "第8项“建设法治平台”原定9月30日完成，经批准延期至11月15日，已逾期15天（科室反馈：等待上级批复）"],
+    ["no extension (null)", { extension: null, note: null }, "第8项“建设法治平台”已逾期61天（完成时限9月30日）"],
+  ])("%s", (_name, over, expected) => {
+    const point = late(over);
+    expect(latePointText(point)).toBe(expected);
+    const { content } = draftBulletin({ ...base, late: [point] });
+    expect(content.split("\n")).toContain(`综合科：${expected}。`);
+  });
+
+  it("cuts a long note and keeps the paragraph one line", () => {
+    const clause = noteClause("进展".repeat(100))!;
+    expect([...clause]).toHaveLength(NOTE_MAX + 2);
+    expect(clause.endsWith("……")).toBe(true);
+    const { content } = draftBulletin({ ...base, late: [late({ note: `第一行\n${"进展".repeat(100)}` })] });
+    expect(splitBulletinContent(content).parts[2].content.split("\n")).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import { formatChineseDate, formatMonthDay } from "@/lib/progress/dates";
+import { extensionReportPhrase } from "@/lib/supervision/deadline";
 
 export interface BulletinPointFact {
   number: number;
@@ -15,8 +16,38 @@ export interface BulletinPointFact {
 
 export interface LatePointFact extends BulletinPointFact {
   status: "BEHIND" | "OVERDUE";
-  /** Days past the deadline (OVERDUE). */
+  /** Days past the deadline in force (OVERDUE). */
   daysLate: number;
+  /**
+   * An approved extension (延期申请): `deadline` is then the extended date (the one the point is
+   * judged on) and this is the plan's own deadline (null when it had none). Absent: no extension.
+   */
+  extension?: { originalDeadline: Date | null } | null;
+  /** The lead office's latest 进展反馈 note of the period, if any. */
+  note?: string | null;
+}
+
+/** A note as one clause of a paragraph: one line, no closing full stop, at most NOTE_MAX characters. */
+export const NOTE_MAX = 120;
+export function noteClause(text: string): string | null {
+  const oneLine = text.replace(/\s+/gu, " ").trim().replace(/[。；;，,\s]+$/u, "");
+  if (!oneLine) return null;
+  const chars = [...oneLine];
+  return chars.length > NOTE_MAX ? `${chars.slice(0, NOTE_MAX).join("")}……` : oneLine;
+}
+
+/** One late point in part 三: its state, the approved extension in the report's words, the office's feedback. */
+export function latePointText(p: LatePointFact): string {
+  const ext = p.extension ? extensionReportPhrase({ number: p.number, title: p.title, originalDeadline: p.extension.originalDeadline }, p.deadline) : null;
+  let text: string;
+  if (ext) text = p.status === "OVERDUE" ? `${ext}，已逾期${p.daysLate}天` : `${ext}，进度滞后`;
+  else
+    text =
+      p.status === "OVERDUE"
+        ? `${pointName(p)}已逾期${p.daysLate}天（完成时限${formatMonthDay(p.deadline)}）`
+        : `${pointName(p)}进度滞后（完成时限${formatMonthDay(p.deadline)}）`;
+  const note = p.note ? noteClause(p.note) : null;
+  return note ? `${text}（科室反馈：${note}）` : text;
 }
 
 export interface BulletinFacts {
@@ -90,11 +121,7 @@ export function draftBulletin(facts: BulletinFacts): { title: string; content: s
     lines.push("目前没有滞后或逾期的工作要点。");
   } else {
     for (const [office, points] of groupByOffice(facts.late)) {
-      const items = points.map((p) =>
-        p.status === "OVERDUE"
-          ? `${pointName(p)}已逾期${p.daysLate}天（完成时限${formatMonthDay(p.deadline)}）`
-          : `${pointName(p)}进度滞后（完成时限${formatMonthDay(p.deadline)}）`,
-      );
+      const items = points.map(latePointText);
       lines.push(`${office}：${items.join("；")}。`);
     }
   }

@@ -9,6 +9,8 @@ import type { Db } from "@/lib/db";
 import { dateFromDayIndex, dayIndex } from "@/lib/progress/dates";
 import { loadPlanProgress } from "@/lib/progress/queries";
 import { COUNTED, toNumber } from "@/lib/progress/queries";
+import { notesOfPeriod } from "@/lib/supervision/queries";
+import { periodFromKey, type FeedbackPeriod } from "@/lib/supervision/periods";
 import { UPCOMING_DAYS, type BulletinFacts, type BulletinPointFact, type LatePointFact } from "./draft";
 
 export async function buildBulletinFacts(db: Db, year: number, number: number, periodStart: Date, periodEnd: Date): Promise<BulletinFacts | null> {
@@ -29,10 +31,17 @@ export async function buildBulletinFacts(db: Db, year: number, number: number, p
     deadline: p.deadline,
   });
   const points = end.progress.points;
+  const notes = await latestLeadNotes(db, year, periodStart, periodEnd);
   const late: LatePointFact[] = points
     .filter((p) => p.status === "BEHIND" || p.status === "OVERDUE")
     .sort((a, b) => (officeOrder.get(a.point.leadOfficeId ?? -1) ?? 1e9) - (officeOrder.get(b.point.leadOfficeId ?? -1) ?? 1e9) || a.point.number - b.point.number)
-    .map((p) => ({ ...fact(p), status: p.status as "BEHIND" | "OVERDUE", daysLate: Math.max(0, -p.daysLeft) }));
+    .map((p) => ({
+      ...fact(p),
+      status: p.status as "BEHIND" | "OVERDUE",
+      daysLate: Math.max(0, -p.daysLeft),
+      extension: p.point.extension ? { originalDeadline: p.point.extension.originalDeadline } : null,
+      note: notes.get(p.pointId) ?? null,
+    }));
   const endDay = dayIndex(periodEnd);
   const upcoming = points
     .filter((p) => p.status !== "DONE" && dayIndex(p.deadline) > endDay && dayIndex(p.deadline) <= endDay + UPCOMING_DAYS)
@@ -53,4 +62,38 @@ export async function buildBulletinFacts(db: Db, year: number, number: number, p
     upcoming,
     approvedEntries: toNumber(row?.c ?? 0),
   };
+}
+
+/**
+ * Feedback periods (monthly or quarterly, whichever cycle the notes were written under) that
+ * overlap the bulletin's period, latest first.
+ */
+export function feedbackPeriodsWithin(periodStart: Date, periodEnd: Date): FeedbackPeriod[] {
+  const found: FeedbackPeriod[] = [];
+  for (let y = periodStart.getUTCFullYear(); y <= periodEnd.getUTCFullYear(); y++) {
+    const keys = [...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`)];
+    for (const key of keys) {
+      const period = periodFromKey(key, { cycle: "MONTHLY", dueDay: 5 }) ?? periodFromKey(key, { cycle: "QUARTERLY", dueDay: 5 });
+      if (period && dayIndex(period.start) <= dayIndex(periodEnd) && dayIndex(period.end) >= dayIndex(periodStart)) found.push(period);
+    }
+  }
+  return found.sort((a, b) => dayIndex(b.end) - dayIndex(a.end) || dayIndex(a.start) - dayIndex(b.start));
+}
+
+/** Point id → the text of the lead office's latest 进展反馈 note of a period overlapping the bulletin's. */
+async function latestLeadNotes(db: Db, year: number, periodStart: Date, periodEnd: Date): Promise<Map<number, string>> {
+  const periods = feedbackPeriodsWithin(periodStart, periodEnd);
+  const lists = await Promise.all(periods.map((period) => notesOfPeriod(db, year, period.key)));
+  const leadOffice = new Map(
+    (await db.workPoint.findMany({ where: { plan: { year } }, select: { id: true, leadOfficeId: true } })).map((p) => [p.id, p.leadOfficeId]),
+  );
+  const latest = new Map<number, string>();
+  // Periods come latest first: the first lead-office note found for a point wins.
+  for (const notes of lists) {
+    for (const note of notes) {
+      if (latest.has(note.pointId) || note.officeId !== leadOffice.get(note.pointId) || !note.text.trim()) continue;
+      latest.set(note.pointId, note.text);
+    }
+  }
+  return latest;
 }

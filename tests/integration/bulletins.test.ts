@@ -125,3 +125,54 @@ describe("edit, approval and export", () => {
     expect(paragraphs).toContain("开头补充说明：本期通报经法治办核对。");
   });
 });
+
+describe("进展反馈 and 延期申请 in the draft", () => {
+  it("quotes the lead office's latest note of the period and states an approved extension; a declined one changes nothing", async () => {
+    const { buildBulletinFacts } = await import("@/lib/bulletins/facts");
+    const { draftBulletin } = await import("@/lib/bulletins/draft");
+    const start = calendarDate(2026, 11, 1);
+    const end = calendarDate(2026, 11, 22);
+    const before = (await buildBulletinFacts(t.db, 2026, 9, start, end))!;
+    const overdue = before.late.filter((p) => p.status === "OVERDUE" && p.officeName);
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    const [noted, extended] = overdue;
+    const row = (n: number) => t.db.workPoint.findFirstOrThrow({ where: { number: n, plan: { year: 2026 } } });
+    const [notedRow, extendedRow] = [await row(noted.number), await row(extended.number)];
+    const otherOffice = await t.db.office.findFirstOrThrow({ where: { id: { not: extendedRow.leadOfficeId! } } });
+    const author = (await userByName(t.db, "staff-zonghe")).id;
+    const note = (workPointId: number, officeId: number, period: string, text: string) =>
+      t.db.progressNote.create({ data: { workPointId, officeId, period, text, authorId: author } });
+    await note(notedRow.id, notedRow.leadOfficeId!, "2026-10", "十月：完成需求调研。");
+    await note(notedRow.id, notedRow.leadOfficeId!, "2026-11", "十一月：已完成招标，正在部署。");
+    await note(extendedRow.id, otherOffice.id, "2026-11", "非牵头科室的反馈");
+    const decide = (status: string, day: number, decidedAt: string) =>
+      t.db.deadlineExtension.create({
+        data: {
+          workPointId: extendedRow.id, officeId: extendedRow.leadOfficeId!, currentDeadline: extendedRow.deadline!, proposedDeadline: calendarDate(2026, 11, day),
+          reason: "等待上级文件", status, requestedById: author, decidedById: who.leader.id, decidedAt: new Date(decidedAt),
+        },
+      });
+    await decide("DECLINED", 15, "2026-09-02T02:00:00Z");
+
+    const text = (facts: NonNullable<typeof before>) => draftBulletin(facts).content;
+    const declinedOnly = (await buildBulletinFacts(t.db, 2026, 9, start, end))!;
+    const lineOf = (content: string, n: number) => content.split("\n").find((l) => l.includes(`第${n}项`))!;
+    expect(lineOf(text(declinedOnly), extended.number)).toBe(lineOf(text(before), extended.number));
+    expect(text(declinedOnly)).toContain("（科室反馈：十一月：已完成招标，正在部署）");
+    expect(text(declinedOnly)).not.toContain("十月：完成需求调研");
+    expect(text(declinedOnly)).not.toContain("非牵头科室的反馈");
+
+    // Approved before the later refusal: the approval stands.
+    await decide("APPROVED", 10, "2026-09-01T02:00:00Z");
+    const after = (await buildBulletinFacts(t.db, 2026, 9, start, end))!;
+    const point = after.late.find((p) => p.number === extended.number)!;
+    expect(point).toMatchObject({ status: "OVERDUE", daysLate: 12, extension: { originalDeadline: extendedRow.deadline } });
+    expect(text(after)).toContain(`原定${extendedRow.deadline!.getUTCMonth() + 1}月${extendedRow.deadline!.getUTCDate()}日完成，经批准延期至11月10日，已逾期12天`);
+    expect(text(after)).not.toContain("11月15日");
+
+    // A period that takes in October and November: the latest (November) note is quoted.
+    const longer = draftBulletin((await buildBulletinFacts(t.db, 2026, 9, calendarDate(2026, 10, 1), end))!).content;
+    expect(longer).toContain("（科室反馈：十一月：已完成招标，正在部署）");
+    expect(longer).not.toContain("十月：完成需求调研");
+  });
+});
