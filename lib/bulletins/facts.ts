@@ -10,7 +10,7 @@ import { dateFromDayIndex, dayIndex } from "@/lib/progress/dates";
 import { loadPlanProgress } from "@/lib/progress/queries";
 import { COUNTED, toNumber } from "@/lib/progress/queries";
 import { notesOfPeriod } from "@/lib/supervision/queries";
-import { periodFromKey, type FeedbackPeriod } from "@/lib/supervision/periods";
+import { periodsOverlapping } from "@/lib/supervision/periods";
 import { UPCOMING_DAYS, type BulletinFacts, type BulletinPointFact, type LatePointFact } from "./draft";
 
 export async function buildBulletinFacts(db: Db, year: number, number: number, periodStart: Date, periodEnd: Date): Promise<BulletinFacts | null> {
@@ -64,25 +64,9 @@ export async function buildBulletinFacts(db: Db, year: number, number: number, p
   };
 }
 
-/**
- * Feedback periods (monthly or quarterly, whichever cycle the notes were written under) that
- * overlap the bulletin's period, latest first.
- */
-export function feedbackPeriodsWithin(periodStart: Date, periodEnd: Date): FeedbackPeriod[] {
-  const found: FeedbackPeriod[] = [];
-  for (let y = periodStart.getUTCFullYear(); y <= periodEnd.getUTCFullYear(); y++) {
-    const keys = [...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`)];
-    for (const key of keys) {
-      const period = periodFromKey(key, { cycle: "MONTHLY", dueDay: 5 }) ?? periodFromKey(key, { cycle: "QUARTERLY", dueDay: 5 });
-      if (period && dayIndex(period.start) <= dayIndex(periodEnd) && dayIndex(period.end) >= dayIndex(periodStart)) found.push(period);
-    }
-  }
-  return found.sort((a, b) => dayIndex(b.end) - dayIndex(a.end) || dayIndex(a.start) - dayIndex(b.start));
-}
-
 /** Point id → the text of the lead office's latest 进展反馈 note of a period overlapping the bulletin's. */
 async function latestLeadNotes(db: Db, year: number, periodStart: Date, periodEnd: Date): Promise<Map<number, string>> {
-  const periods = feedbackPeriodsWithin(periodStart, periodEnd);
+  const periods = periodsOverlapping(periodStart, periodEnd);
   const lists = await Promise.all(periods.map((period) => notesOfPeriod(db, year, period.key)));
   const leadOffice = new Map(
     (await db.workPoint.findMany({ where: { plan: { year } }, select: { id: true, leadOfficeId: true } })).map((p) => [p.id, p.leadOfficeId]),

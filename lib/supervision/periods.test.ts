@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarDate as d } from "@/lib/progress/dates";
-import { duePeriod, isPastDue, periodFromKey, periodOf, periodsOfYear, writablePeriods } from "./periods";
+import { duePeriod, isPastDue, periodFromKey, periodOf, periodsOfYear, periodsOverlapping, writablePeriods } from "./periods";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const MONTHLY = { cycle: "MONTHLY", dueDay: 5 } as const;
@@ -55,5 +55,18 @@ describe("due and writable periods", () => {
     expect(writablePeriods(2027, d(2026, 12, 4), MONTHLY)).toEqual([]);
     expect(periodsOfYear(2026, MONTHLY)).toHaveLength(12);
     expect(periodsOfYear(2026, QUARTERLY).map((p) => p.key)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+  });
+});
+
+describe("periodsOverlapping", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  it.each<[string, string, string[]]>([
+    ["2026-11-01", "2026-11-22", ["2026-Q4", "2026-11"]],
+    ["2026-10-01", "2026-11-22", ["2026-Q4", "2026-11", "2026-10"]],
+    ["2026-09-30", "2026-10-01", ["2026-Q4", "2026-10", "2026-Q3", "2026-09"]],
+    ["2026-12-31", "2026-12-31", ["2026-Q4", "2026-12"]],
+    ["2025-12-20", "2026-01-05", ["2026-Q1", "2026-01", "2025-Q4", "2025-12"]],
+  ])("%s to %s", (start, end, keys) => {
+    expect(periodsOverlapping(day(start), day(end)).map((p) => p.key)).toEqual(keys);
   });
 });

@@ -89,3 +89,20 @@ export function writablePeriods(year: number, today: Date, config: FeedbackConfi
 export function isPastDue(period: FeedbackPeriod, today: Date): boolean {
   return dayIndex(today) > dayIndex(period.due);
 }
+
+/**
+ * The feedback periods of either cycle (notes keep the key they were written under, whichever
+ * cycle applied then) that overlap the days from `start` to `end`, latest end first (a quarter
+ * before its last month). For 情况通报: the office's latest note of the bulletin's period.
+ */
+export function periodsOverlapping(start: Date, end: Date): FeedbackPeriod[] {
+  const found: FeedbackPeriod[] = [];
+  for (let year = start.getUTCFullYear(); year <= end.getUTCFullYear(); year++) {
+    for (const cycle of FEEDBACK_CYCLES) {
+      for (const period of periodsOfYear(year, { cycle, dueDay: DEFAULT_FEEDBACK_CONFIG.dueDay })) {
+        if (dayIndex(period.start) <= dayIndex(end) && dayIndex(period.end) >= dayIndex(start)) found.push(period);
+      }
+    }
+  }
+  return found.sort((a, b) => dayIndex(b.end) - dayIndex(a.end) || dayIndex(a.start) - dayIndex(b.start));
+}
