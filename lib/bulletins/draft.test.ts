@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulletinTitle, draftBulletin, latePointText, noteClause, NOTE_MAX, periodLabel, splitBulletinContent, type BulletinFacts, type LatePointFact } from "./draft";
+import { bulletinTitle, draftBulletin, latePointText, upcomingText, noteClause, NOTE_MAX, periodLabel, splitBulletinContent, type BulletinFacts, type LatePointFact } from "./draft";
 import { bulletinFileName, editBlockedReason, transitionBlockedReason } from "./workflow";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -112,5 +112,17 @@ describe("late points with 延期申请 and 进展反馈", () => {
     expect(clause.endsWith("……")).toBe(true);
     const { content } = draftBulletin({ ...base, late: [late({ note: `第一行\n${"进展".repeat(100)}` })] });
     expect(splitBulletinContent(content).parts[2].content.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("upcomingText", () => {
+  it.each<[string, boolean | undefined, string]>([
+    ["own deadline", undefined, "第11项“年度总结”（综合科，12月20日到期）"],
+    ["own deadline (false)", false, "第11项“年度总结”（综合科，12月20日到期）"],
+    ["approved extension", true, "第11项“年度总结”（综合科，经批准延期至12月20日）"],
+  ])("%s", (_name, extended, expected) => {
+    const point = { number: 11, title: "年度总结", officeName: "综合科", deadline: d("2026-12-20"), extended };
+    expect(upcomingText(point)).toBe(expected);
+    expect(draftBulletin({ ...base, upcoming: [point] }).content).toContain(`未来30天内到期的未完成工作要点1项：${expected}。`);
   });
 });

@@ -5,13 +5,16 @@
  */
 
 import { formatChineseDate, formatMonthDay } from "@/lib/progress/dates";
-import { extensionReportPhrase } from "@/lib/supervision/deadline";
+import { extensionNote, extensionReportPhrase } from "@/lib/supervision/deadline";
 
 export interface BulletinPointFact {
   number: number;
   title: string;
   officeName: string;
+  /** The deadline in force (an approved extension's date when there is one). */
   deadline: Date;
+  /** True when `deadline` is an approved extension's date. */
+  extended?: boolean;
 }
 
 export interface LatePointFact extends BulletinPointFact {
@@ -95,6 +98,11 @@ function groupByOffice<T extends { officeName: string }>(items: readonly T[]): [
   return [...groups.entries()];
 }
 
+/** One point of part 四: "第11项“…”（综合科，12月20日到期）", or "（综合科，经批准延期至12月20日）". */
+export function upcomingText(p: BulletinPointFact): string {
+  return `${pointName(p)}（${p.officeName || "未指定牵头科室"}，${p.extended ? extensionNote(p.deadline) : `${formatMonthDay(p.deadline)}到期`}）`;
+}
+
 export function draftBulletin(facts: BulletinFacts): { title: string; content: string } {
   const t = facts.totals;
   const lines: string[] = [];
@@ -130,7 +138,7 @@ export function draftBulletin(facts: BulletinFacts): { title: string; content: s
   lines.push(
     facts.upcoming.length === 0
       ? `未来${UPCOMING_DAYS}天内没有到期的未完成工作要点。`
-      : `未来${UPCOMING_DAYS}天内到期的未完成工作要点${facts.upcoming.length}项：${facts.upcoming.map((p) => `${pointName(p)}（${p.officeName || "未指定牵头科室"}，${formatMonthDay(p.deadline)}到期）`).join("；")}。`,
+      : `未来${UPCOMING_DAYS}天内到期的未完成工作要点${facts.upcoming.length}项：${facts.upcoming.map(upcomingText).join("；")}。`,
   );
 
   lines.push("五、下一步工作要求");

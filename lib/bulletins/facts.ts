@@ -29,6 +29,7 @@ export async function buildBulletinFacts(db: Db, year: number, number: number, p
     title: p.point.title,
     officeName: p.point.leadOfficeId ? (officeName.get(p.point.leadOfficeId) ?? "") : "",
     deadline: p.deadline,
+    extended: Boolean(p.point.extension),
   });
   const points = end.progress.points;
   const notes = await latestLeadNotes(db, year, periodStart, periodEnd);
