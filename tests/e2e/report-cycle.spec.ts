@@ -1,6 +1,7 @@
 /**
  * The statutory cycle of the annual report (issue 16) on the current year's plan (2026 in the demo,
- * so it does not meet report.spec.ts's 2025 report): the coordinator fills the gaps and sends it for
+ * so it does not meet report.spec.ts's 2025 report): the coordinator drafts, sees the gaps (unreviewed
+ * entries, placeholders that block 送审), edits the opening, fills the gaps and sends it for
  * review, the deputy returns it with a comment the coordinator reads, the principal leader signs,
  * the 保密审查 runs its three steps, the public page appears, and the 报送 .docx carries 主送机关 and 签发人.
  */
@@ -22,7 +23,7 @@ async function logout(page: Page) {
 }
 
 test("coordinator 送审, deputy returns with a comment, principal leader signs, 保密审查, public page", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   acceptDialogs(page);
 
   // Before anything: the public page is not there.
@@ -33,6 +34,29 @@ test("coordinator 送审, deputy returns with a comment, principal leader signs,
   await page.goto(`/reports/${YEAR}`);
   await page.getByRole("button", { name: "生成初稿" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("草稿");
+
+  // Before 送审 the drafter sees the gaps (the demo year holds an entry still 待审核 and a 草稿, and
+  // points without records): unreviewed entries are listed, linking to the ledger.
+  const unreviewed = page.getByTestId("report-unreviewed");
+  await expect(unreviewed).toContainText("尚未审核通过，未计入报告");
+  await expect(unreviewed).toContainText("专题学习：新年度法治建设工作部署（待审核）");
+  await expect(unreviewed).toContainText("修订法治建设工作制度（征求意见稿）（草稿未提交）");
+  await expect(unreviewed.getByRole("link").first()).toHaveAttribute("href", /^\/ledger\/\d+$/);
+
+  // Placeholders are listed, and 送审 is refused while any remains.
+  const placeholders = page.getByTestId("report-placeholders");
+  await expect(placeholders).toContainText("三、党政主要负责人履行推进法治建设第一责任人职责情况：（请补充：");
+  await page.getByRole("button", { name: "送审" }).click();
+  await expect(page.getByTestId("report-workflow").getByRole("alert")).toContainText("以下部分仍有待补充的内容，请完善后再送审");
+  await expect(page.getByTestId("report-status")).toHaveText("草稿");
+
+  // The opening paragraph is edited like a part.
+  const preface = page.getByTestId("report-part-preface");
+  await preface.getByRole("button", { name: "编辑本部分" }).click();
+  await preface.getByRole("textbox").fill(`${YEAR}年，本办认真落实年度法治建设工作要点。现将有关情况报告如下。`);
+  await preface.getByRole("button", { name: "保存" }).click();
+  await expect(preface.getByRole("status")).toContainText("已保存“开头语”");
+  await expect(preface.getByTestId("report-content")).toContainText("本办认真落实年度法治建设工作要点");
 
   // Fill every "（请补充…）" the draft left, part by part.
   for (const key of ["part1", "part2", "part3", "part4", "part5"]) {
@@ -46,8 +70,11 @@ test("coordinator 送审, deputy returns with a comment, principal leader signs,
     await part.getByRole("button", { name: "保存" }).click();
     await expect(part.getByRole("status")).toContainText("已保存");
   }
+  await expect(page.getByTestId("report-placeholders")).toHaveCount(0);
+  await expect(page.getByTestId("report-unreviewed")).toBeVisible();
   await page.getByRole("button", { name: "送审" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("送审");
+  await expect(page.getByTestId("report-gaps")).toHaveCount(0);
   await logout(page);
 
   // The deputy may not sign; returns with a comment.
