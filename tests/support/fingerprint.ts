@@ -31,7 +31,9 @@ export async function tableFingerprints(db: Db, exclude: readonly string[] = [])
     .filter((name) => !exclude.includes(name) && !/^fts_.*_(data|idx|content|docsize|config)$/.test(name));
   const out: Record<string, string> = {};
   for (const table of tables) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
+    // PostgreSQL's search index tables (fts_*) hold a tsvector the driver cannot read: take each row as text.
+    const sql = onPostgres && table.startsWith("fts_") ? `SELECT t::text AS "row" FROM "${table}" t` : `SELECT * FROM "${table}"`;
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql);
     const lines = rows.map((row) => serialise(Object.keys(row).sort().map((k) => [k, row[k]]))).sort();
     out[table] = `${rows.length}:${crypto.createHash("sha256").update(lines.join("\n")).digest("hex")}`;
   }
