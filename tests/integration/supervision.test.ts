@@ -64,10 +64,13 @@ describe("延期申请", () => {
   });
 
   it("two requests at once: exactly one is recorded", async () => {
+    // Actors are loaded first: an `await` inside the array would leave the first request's rejection
+    // unhandled until allSettled is reached.
     const staff = await as("staff-zonghe");
+    const coordinator = await as("coordinator");
     const results = await Promise.allSettled([
       requestExtension(t.db, staff, ask(ids.p3, "2026-12-31"), { today: calendarDate(2026, 11, 22) }),
-      requestExtension(t.db, await as("coordinator"), ask(ids.p3, "2026-12-31"), opts),
+      requestExtension(t.db, coordinator, ask(ids.p3, "2026-12-31"), opts),
     ]);
     // Point 3 is due 31 December: nothing later fits the plan year, so both are refused with the reason.
     expect(results.every((r) => r.status === "rejected")).toBe(true);
@@ -82,7 +85,7 @@ describe("延期申请", () => {
     await t.db.workPoint.update({ where: { id: ids.p6 }, data: { deadline: calendarDate(2026, 11, 30) } });
     const race = await Promise.allSettled([
       requestExtension(t.db, staff, ask(ids.p6, "2026-12-15"), opts),
-      requestExtension(t.db, await as("coordinator"), ask(ids.p6, "2026-12-16"), opts),
+      requestExtension(t.db, coordinator, ask(ids.p6, "2026-12-16"), opts),
     ]);
     expect(race.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = race.find((r) => r.status === "rejected") as PromiseRejectedResult;
