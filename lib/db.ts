@@ -20,7 +20,17 @@ interface SqliteStatement {
  * reader / columns() / raw().all(). A cached statement cannot be bound twice, so the adapter gets
  * a view that hands the arguments to each call instead.
  */
-function boundView(statement: SqliteStatement) {
+const PROFILE = process.env.PORTAL_SQL_PROFILE === "1" ? new Map<string, { n: number; ms: number }>() : null;
+if (PROFILE) setInterval(() => {
+  const top = [...PROFILE].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
+  console.error("SQLPROFILE " + JSON.stringify(top.map(([sql, v]) => ({ ms: Math.round(v.ms), n: v.n, sql: sql.slice(0, 400) }))));
+}, 15000).unref();
+function timed<T>(sql: string, fn: () => T): T {
+  if (!PROFILE) return fn();
+  const t = performance.now();
+  try { return fn(); } finally { const e = PROFILE.get(sql) ?? { n: 0, ms: 0 }; e.n++; e.ms += performance.now() - t; PROFILE.set(sql, e); }
+}
+function boundView(statement: SqliteStatement, sql = "") {
   let params: unknown[] = [];
   const view = {
     get reader() {
@@ -30,9 +40,9 @@ function boundView(statement: SqliteStatement) {
       params = args;
       return view;
     },
-    run: () => statement.run(params),
+    run: () => timed(sql, () => statement.run(params)),
     columns: () => statement.columns(),
-    raw: () => ({ all: () => statement.raw(true).all(params) }),
+    raw: () => ({ all: () => timed(sql, () => statement.raw(true).all(params)) }),
   };
   return view;
 }
@@ -68,7 +78,7 @@ function patchStatementPreparation(adapter: SqlDriverAdapter): void {
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
     cache.set(text, statement);
-    return boundView(statement);
+    return boundView(statement, text);
   };
 }
 

@@ -59,3 +59,20 @@ export class StampedMemo {
     return this.entries.size;
   }
 }
+
+const memosByClient = new WeakMap<object, StampedMemo>();
+
+/**
+ * One memo per database client (tests and scripts hold several clients whose audit ids coincide),
+ * for the small per-user panels of the home page (待我处理, the report deadlines). Keyed by the
+ * caller on the user and the calendar day, at changeStamp: every write that can change what waits on
+ * someone writes its audit row, so the next request after it reads afresh.
+ */
+export function panelMemo(db: Db): StampedMemo {
+  let memo = memosByClient.get(db);
+  if (!memo) {
+    memo = new StampedMemo(256);
+    memosByClient.set(db, memo);
+  }
+  return memo;
+}

@@ -3,6 +3,8 @@
  * dashboard's deadline panel, and the public version (only once the current round is approved).
  */
 import type { Db } from "@/lib/db";
+import { cacheEnabled, changeStamp, panelMemo } from "@/lib/dashboard/cache";
+import { calendarDayAt } from "@/lib/progress/dates";
 import { loadReportForExport, type ReportForExport } from "@/lib/report/queries";
 import { reportStanding, reportYearDueAt, type StageStanding } from "./deadlines";
 import { nextSecrecyStep, secrecyApproved, type SecrecyStep } from "./secrecy";
@@ -74,7 +76,15 @@ export async function loadPublicReport(db: Db, year: number): Promise<ReportForE
 }
 
 /** The dashboard panel: the report due this year against its deadlines. */
-export async function reportDeadlinePanel(db: Db, now: Date = new Date()): Promise<{ year: number; status: string | null; stages: StageStanding[] }> {
+/** The dashboard's report panel; memoised per day at the change stamp (lib/dashboard/cache.ts) unless `now` is given. */
+export async function reportDeadlinePanel(db: Db, now?: Date): Promise<{ year: number; status: string | null; stages: StageStanding[] }> {
+  if (now || !cacheEnabled()) return loadReportDeadlinePanel(db, now ?? new Date());
+  const at = new Date();
+  const stamp = await changeStamp(db);
+  return panelMemo(db).get(`report-deadlines|${calendarDayAt(at).toISOString()}`, stamp, () => loadReportDeadlinePanel(db, at));
+}
+
+async function loadReportDeadlinePanel(db: Db, now: Date): Promise<{ year: number; status: string | null; stages: StageStanding[] }> {
   const settings = await loadCycleSettings(db);
   const year = reportYearDueAt(now, settings);
   const report = await db.annualReport.findUnique({ where: { year }, select: { status: true } });

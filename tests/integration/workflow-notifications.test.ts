@@ -87,6 +87,22 @@ describe("workflow notifications", () => {
     ]);
   });
 
+  it("待我处理 is memoised, yet every step shows on the next load (the audit row moves the stamp)", async () => {
+    const reviewer = await currentUser("coordinator");
+    const before = (await loadMyTasks(t.db, reviewer)).toReview!.count;
+    expect((await loadMyTasks(t.db, reviewer)).toReview!.count).toBe(before); // served from the memo
+    const entry = await newEntry("通知测试：待我处理");
+    const submitted = await m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: entry.version });
+    const afterSubmit = await loadMyTasks(t.db, reviewer);
+    expect(afterSubmit.toReview!.count).toBe(before + 1);
+    expect(afterSubmit.toReview!.entries.map((e) => e.id)).toContain(entry.id);
+    await m.transitionEntry(t.db, zonghe, "recall", { id: entry.id, version: submitted.version });
+    expect((await loadMyTasks(t.db, reviewer)).toReview!.count).toBe(before);
+    // The unread count is read live: marking notices read writes no audit row.
+    await t.db.notification.updateMany({ where: { userId: reviewer.id }, data: { readAt: new Date() } });
+    expect((await loadMyTasks(t.db, reviewer)).unreadNotifications).toBe(0);
+  });
+
   it("a recall notifies nobody, and a failed step writes no notification", async () => {
     const entry = await newEntry("通知测试：撤回");
     const submitted = await m.transitionEntry(t.db, zonghe, "submit", { id: entry.id, version: entry.version });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "LedgerEntry_status_deletedAt_submittedAt_idx" ON "LedgerEntry"("status", "deletedAt", "submittedAt");
+
