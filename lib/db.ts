@@ -20,16 +20,32 @@ interface SqliteStatement {
  * reader / columns() / raw().all(). A cached statement cannot be bound twice, so the adapter gets
  * a view that hands the arguments to each call instead.
  */
-const PROFILE = process.env.PORTAL_SQL_PROFILE === "1" ? new Map<string, { n: number; ms: number }>() : null;
-if (PROFILE) setInterval(() => {
-  const top = [...PROFILE].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
-  console.error("SQLPROFILE " + JSON.stringify(top.map(([sql, v]) => ({ ms: Math.round(v.ms), n: v.n, sql: sql.slice(0, 400) }))));
-}, 15000).unref();
-function timed<T>(sql: string, fn: () => T): T {
-  if (!PROFILE) return fn();
-  const t = performance.now();
-  try { return fn(); } finally { const e = PROFILE.get(sql) ?? { n: 0, ms: 0 }; e.n++; e.ms += performance.now() - t; PROFILE.set(sql, e); }
+/**
+ * PORTAL_SQL_PROFILE=1: the server sums the time SQLite spends per statement text and prints the 30
+ * costliest to stderr every 15 s ("SQLPROFILE [...]"), to find a slow query without a profiler
+ * (README "Performance"). Off by default; the timing is a performance.now() pair per statement.
+ */
+const SQL_PROFILE = process.env.PORTAL_SQL_PROFILE === "1" ? new Map<string, { n: number; ms: number }>() : null;
+if (SQL_PROFILE) {
+  setInterval(() => {
+    const top = [...SQL_PROFILE].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
+    console.error(`SQLPROFILE ${JSON.stringify(top.map(([sql, v]) => ({ ms: Math.round(v.ms), n: v.n, sql: sql.slice(0, 400) })))}`);
+  }, 15_000).unref();
 }
+
+function timed<T>(sql: string, run: () => T): T {
+  if (!SQL_PROFILE) return run();
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    const entry = SQL_PROFILE.get(sql) ?? { n: 0, ms: 0 };
+    entry.n++;
+    entry.ms += performance.now() - start;
+    SQL_PROFILE.set(sql, entry);
+  }
+}
+
 function boundView(statement: SqliteStatement, sql = "") {
   let params: unknown[] = [];
   const view = {
