@@ -134,3 +134,26 @@ test("the leader's first screen: 需关注 comes before the figures and charts, 
   // The table header is on the first screen.
   expect(a!.y).toBeLessThan(768);
 });
+
+test("a refused form keeps what was typed; a saved one is cleared", async ({ browser }) => {
+  const page = await as(browser, "admin");
+  await page.goto("/admin");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "创建用户" }) });
+  const username = `keep-${stamp()}`;
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名").fill("保留输入");
+  await form.getByLabel("初始密码").fill("abcdefgh");
+  await form.locator("select[name=role]").selectOption("STAFF");
+  await form.locator("select[name=officeId]").selectOption({ label: "综合科" });
+  await form.getByRole("button", { name: "创建用户" }).click();
+  await expect(form).toContainText("密码须包含");
+  // Nothing the administrator typed is lost: only the password needs correcting.
+  await expect(form.getByLabel("用户名")).toHaveValue(username);
+  await expect(form.getByLabel("姓名")).toHaveValue("保留输入");
+  await expect(form.locator("select[name=role]")).toHaveValue("STAFF");
+  await form.getByLabel("初始密码").fill("Keep@2026ab");
+  await form.getByRole("button", { name: "创建用户" }).click();
+  await expect(form.getByRole("status")).toContainText("已创建用户");
+  await expect(form.getByLabel("用户名")).toHaveValue("");
+  await page.context().close();
+});
