@@ -6,53 +6,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AuthError, requirePermission, type CurrentUser } from "@/lib/auth/dal";
-import type { Permission } from "@/lib/auth/permissions";
-import { DOWNLOAD_CSP } from "@/lib/security/csp";
+import type { CurrentUser } from "@/lib/auth/dal";
 import { auditActorOf } from "./access";
 import { KIND_MIME, contentDisposition } from "./files";
 
-export function jsonError(status: number, message: string): Response {
-  return Response.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
-}
-
-/** The current user with the permission, or the 401/403 response to return. */
-export async function routeUser(permission: Permission): Promise<CurrentUser | Response> {
-  try {
-    return await requirePermission(permission);
-  } catch (error) {
-    if (error instanceof AuthError) return jsonError(error.status, error.message);
-    throw error;
-  }
-}
-
-/** A positive integer id from a route segment, or null. */
-export function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
-}
+export { jsonError, routeUser, parseId, attachmentHeaders } from "@/lib/http/responses";
 
 export async function auditDenial(user: CurrentUser, entity: string, entityId: number | string, reason: string): Promise<void> {
   await writeAudit(prisma, auditActorOf(user), { entity, entityId, action: "denied", after: { reason } }).catch(() => undefined);
-}
-
-/**
- * Headers of every stored or generated file: its type as stored (decided from the content at
- * upload), never sniffed, never cached, and under a policy that loads nothing and sandboxes the
- * document (lib/security/csp.ts DOWNLOAD_CSP), so a file a browser renders anyway runs no script
- * and has no origin. Other sites may not embed it (CORP).
- */
-export function attachmentHeaders(contentType: string, disposition: string, extra: Record<string, string> = {}): Headers {
-  return new Headers({
-    "Content-Type": contentType,
-    "Content-Disposition": disposition,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": DOWNLOAD_CSP,
-    "Cross-Origin-Resource-Policy": "same-origin",
-    ...extra,
-  });
 }
 
 /** The only stored types a browser may show in place (`?preview=1`); everything else is downloaded. */

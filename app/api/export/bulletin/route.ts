@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
-import { actorOf, AuthError, requirePermission } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/auth/dal";
+import { DOCX_MIME, fileResponse, jsonError as fail, routeUser } from "@/lib/http/responses";
 import { buildReportDocx } from "@/lib/report/docx";
 import { contentDispositionFor } from "@/lib/report/workflow";
 import { bulletinDocxInput } from "@/lib/bulletins/queries";
@@ -10,38 +11,18 @@ import { bulletinFileName } from "@/lib/bulletins/workflow";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-function fail(status: number, message: string) {
-  return NextResponse.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
-}
-
 /**
  * GET /api/export/bulletin?id=3 — the 情况通报 as a GB/T 9704 Word document (the report's layout,
  * with 发文字号 and 主送). Until a leader has approved it, the page header says "草稿".
  */
 export async function GET(request: NextRequest) {
-  let user;
-  try {
-    user = await requirePermission("bulletin:read");
-  } catch (error) {
-    if (error instanceof AuthError) return fail(error.status, error.message);
-    throw error;
-  }
+  const user = await routeUser("bulletin:read");
+  if (user instanceof Response) return user;
   const raw = request.nextUrl.searchParams.get("id") ?? "";
   if (!/^\d{1,9}$/.test(raw)) return fail(400, "通报编号无效");
   const input = await bulletinDocxInput(prisma, Number(raw));
   if (!input) return fail(404, "通报不存在");
   const buffer = await buildReportDocx(input);
   await recordBulletinExport(prisma, actorOf(user), input);
-  return new NextResponse(new Uint8Array(buffer), {
-    status: 200,
-    headers: {
-      "Content-Type": DOCX_MIME,
-      "Content-Length": String(buffer.length),
-      "Content-Disposition": contentDispositionFor(bulletinFileName(input.title), `bulletin-${input.id}.docx`),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(buffer, DOCX_MIME, contentDispositionFor(bulletinFileName(input.title), `bulletin-${input.id}.docx`));
 }

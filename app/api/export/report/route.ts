@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
-import { actorOf, AuthError, requirePermission } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/auth/dal";
+import { DOCX_MIME, fileResponse, jsonError as fail, routeUser } from "@/lib/http/responses";
 import { buildReportDocx } from "@/lib/report/docx";
 import { NO_REPORT_MESSAGE, recordReportExport } from "@/lib/report/mutations";
 import { loadReportForExport } from "@/lib/report/queries";
@@ -13,15 +14,6 @@ import { editionFileName, parseEdition, submissionHeader } from "@/lib/report-cy
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-function fail(status: number, message: string) {
-  return NextResponse.json(
-    { ok: false, message },
-    { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } },
-  );
-}
-
 /**
  * GET /api/export/report?year=2025[&edition=submit|public] — the stored report as a GB/T 9704 Word
  * document: the working copy; the 报送 version (签发人, 主送机关, 红头 per the cycle settings); or the
@@ -30,13 +22,8 @@ function fail(status: number, message: string) {
  * (lib/report/output.ts); an empty part 五 is left out.
  */
 export async function GET(request: NextRequest) {
-  let user;
-  try {
-    user = await requirePermission("report:export");
-  } catch (error) {
-    if (error instanceof AuthError) return fail(error.status, error.message);
-    throw error;
-  }
+  const user = await routeUser("report:export");
+  if (user instanceof Response) return user;
   const year = parseReportYear(request.nextUrl.searchParams.get("year"));
   if (year === null) return fail(400, "年度参数无效，应为四位年份，例如 year=2025");
   const report = (await hidesDraftYear(prisma, user.role, year)) ? null : await loadReportForExport(prisma, year);
@@ -61,14 +48,5 @@ export async function GET(request: NextRequest) {
     submission,
   });
   await recordReportExport(prisma, actorOf(user), report);
-  return new NextResponse(new Uint8Array(buffer), {
-    status: 200,
-    headers: {
-      "Content-Type": DOCX_MIME,
-      "Content-Length": String(buffer.length),
-      "Content-Disposition": contentDispositionFor(editionFileName(reportFileName(report.title), edition), `annual-report-${report.year}${edition === "working" ? "" : `-${edition}`}.docx`),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(buffer, DOCX_MIME, contentDispositionFor(editionFileName(reportFileName(report.title), edition), `annual-report-${report.year}${edition === "working" ? "" : `-${edition}`}.docx`));
 }

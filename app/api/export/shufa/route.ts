@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
-import { actorOf, AuthError, requirePermission } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/auth/dal";
+import { DOCX_MIME, fileResponse, jsonError as fail, routeUser } from "@/lib/http/responses";
 import { writeAudit } from "@/lib/audit";
 import { buildReportDocx } from "@/lib/report/docx";
 import { hidesDraftYear } from "@/lib/plan/visibility";
@@ -11,24 +12,13 @@ import { calendarDayAt } from "@/lib/progress/dates";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-function fail(status: number, message: string) {
-  return NextResponse.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
-}
-
 /**
  * GET /api/export/shufa?year=2025&leader=<id> — a leader's 述法 material (述职述廉述法) drafted from
  * the year's approved ledger, as a GB/T 9704 Word document marked 草稿 (the leader completes it).
  */
 export async function GET(request: NextRequest) {
-  let user;
-  try {
-    user = await requirePermission("report:export");
-  } catch (error) {
-    if (error instanceof AuthError) return fail(error.status, error.message);
-    throw error;
-  }
+  const user = await routeUser("report:export");
+  if (user instanceof Response) return user;
   const year = parseReportYear(request.nextUrl.searchParams.get("year"));
   if (year === null) return fail(400, "年度参数无效，应为四位年份，例如 year=2025");
   const raw = request.nextUrl.searchParams.get("leader") ?? "";
@@ -43,14 +33,5 @@ export async function GET(request: NextRequest) {
     draft: true,
   });
   await writeAudit(prisma, actorOf(user), { entity: "User", entityId: Number(raw), action: "export.shufa", after: { year, entries: loaded.draft.entryIds.length } });
-  return new NextResponse(new Uint8Array(buffer), {
-    status: 200,
-    headers: {
-      "Content-Type": DOCX_MIME,
-      "Content-Length": String(buffer.length),
-      "Content-Disposition": contentDispositionFor(reportFileName(loaded.draft.title), `shufa-${year}.docx`),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(buffer, DOCX_MIME, contentDispositionFor(reportFileName(loaded.draft.title), `shufa-${year}.docx`));
 }

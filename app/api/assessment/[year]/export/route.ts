@@ -5,13 +5,10 @@ import { loadIndicatorEvidence } from "@/lib/assessment/evidence";
 import { buildSelfAssessmentDocx } from "@/lib/assessment/export-docx";
 import { buildSelfAssessmentXlsx, selfAssessmentFileName } from "@/lib/assessment/export-xlsx";
 import { exportContext } from "@/lib/assessment/http";
-import { attachmentHeaders, jsonError } from "@/lib/ledger/http";
+import { DOCX_MIME, fileResponse, jsonError, XLSX_MIME } from "@/lib/http/responses";
 import { contentDisposition } from "@/lib/ledger/files";
 
-const TYPES = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
+const TYPES = { xlsx: XLSX_MIME, docx: DOCX_MIME } as const;
 
 /** GET /api/assessment/YYYY/export?format=xlsx|docx — the 自评表 with scores, reasons and the evidence index. */
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
@@ -23,5 +20,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   const evidence = await loadIndicatorEvidence(prisma, view.indicators);
   const body = format === "xlsx" ? await buildSelfAssessmentXlsx(view, unitName, evidence) : await buildSelfAssessmentDocx(view, unitName, evidence, new Date());
   await writeAudit(prisma, actorOf(user), { entity: "Assessment", entityId: view.year, action: `export.${format}` });
-  return new Response(new Uint8Array(body), { headers: attachmentHeaders(TYPES[format], contentDisposition(selfAssessmentFileName(view.year, format))) });
+  return fileResponse(body, TYPES[format], contentDisposition(selfAssessmentFileName(view.year, format)));
 }
