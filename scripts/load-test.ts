@@ -12,36 +12,20 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { loginCookie } from "../tests/support/server-process";
+import { createRecorder, percentile, runWriteMix } from "./load-mix";
 
 const PORT = Number(process.env.LOAD_PORT || 3350);
 const BASE = `http://localhost:${PORT}`;
 const DB_FILE = path.join(process.cwd(), "data", "load.db");
-const WRITERS = 20;
+const WRITERS = 20; // the mix itself: scripts/load-mix.ts
 const READERS = 10;
 const ENTRIES = Number(process.env.LOAD_ENTRIES || 10_000);
 const TIME_LIMIT_MS = 15 * 60 * 1000;
 const FLOOD_CLIENTS = 200;
 const FLOOD_DASHBOARD_LOADS = Number(process.env.LOAD_FLOOD_DASHBOARD_LOADS || 100);
 
-const latencies: number[] = [];
-const latenciesByKind = { write: [] as number[], dashboard: [] as number[] };
-const counters = { requests: 0, errors: 0, fivexx: 0, conflictsRefused: 0 };
-
-async function timed(url: string, init: RequestInit): Promise<Response | null> {
-  const started = performance.now();
-  counters.requests += 1;
-  try {
-    const response = await fetch(url, init);
-    const elapsed = performance.now() - started;
-    latencies.push(elapsed);
-    latenciesByKind[init.method && init.method !== "GET" ? "write" : "dashboard"].push(elapsed);
-    if (response.status >= 500) counters.fivexx += 1;
-    return response;
-  } catch {
-    counters.errors += 1;
-    return null;
-  }
-}
+const recorder = createRecorder();
+const { latencies, latenciesByKind, counters } = recorder;
 
 async function waitForServer(child: ReturnType<typeof spawn>) {
   const deadline = Date.now() + 10 * 60 * 1000;
@@ -55,11 +39,6 @@ async function waitForServer(child: ReturnType<typeof spawn>) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("server did not start");
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10 : 0;
 }
 
 async function main() {
@@ -89,59 +68,18 @@ async function main() {
   ).map((r) => r.id);
   lookup.close();
 
+  const deadline = Date.now() + TIME_LIMIT_MS;
   const writerCookies = await Promise.all(Array.from({ length: WRITERS }, () => loginCookie(BASE, "staff-zonghe")));
   const readerCookies = await Promise.all(Array.from({ length: READERS }, () => loginCookie(BASE, "leader")));
-  const expectedTitles = new Map<number, string>();
-  const deadline = Date.now() + TIME_LIMIT_MS;
-  let writersDone = false;
-
-  const json = (cookie: string, method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { "content-type": "application/json", cookie, origin: BASE },
-    body: JSON.stringify(body),
+  const { expectedTitles, seconds } = await runWriteMix(recorder, {
+    base: BASE,
+    writerCookies,
+    readerCookies,
+    pointIds,
+    year,
+    entries: ENTRIES,
+    deadline,
   });
-
-  async function writer(n: number) {
-    const cookie = writerCookies[n];
-    const share = Math.ceil(ENTRIES / WRITERS);
-    for (let i = 0; i < share && Date.now() < deadline; i += 1) {
-      const title = `压测-${n}-${i}`;
-      const body = { pointId: pointIds[i % pointIds.length], date: `${year}-01-${String((i % 28) + 1).padStart(2, "0")}`, title, form: "其他", description: "load" };
-      const created = await timed(`${BASE}/api/v1/ledger-entries`, json(cookie, "POST", body));
-      if (!created || created.status !== 201) {
-        if (created && created.status < 500) counters.errors += 1;
-        continue;
-      }
-      const { id, version } = (await created.json()) as { id: number; version: number };
-      expectedTitles.set(id, title);
-      const edit = (suffix: string) => timed(`${BASE}/api/v1/ledger-entries/${id}`, json(cookie, "PATCH", { ...body, pointId: undefined, title: `${title}-${suffix}`, version }));
-      const attempts = i % 10 === 0 ? [edit("a"), edit("b")] : [edit("a")];
-      const results = await Promise.all(attempts);
-      results.forEach((response, k) => {
-        if (!response) return;
-        if (response.status === 200) expectedTitles.set(id, `${title}-${k === 0 ? "a" : "b"}`);
-        else if (response.status === 409) counters.conflictsRefused += 1;
-        else if (response.status < 500) counters.errors += 1;
-      });
-    }
-  }
-
-  async function reader(n: number) {
-    while (!writersDone && Date.now() < deadline) {
-      const response = await timed(`${BASE}/dashboard`, { headers: { cookie: readerCookies[n] } });
-      if (response) {
-        await response.arrayBuffer();
-        if (!response.ok) counters.errors += 1;
-      }
-    }
-  }
-
-  const started = performance.now();
-  const readers = Array.from({ length: READERS }, (_, n) => reader(n));
-  await Promise.all(Array.from({ length: WRITERS }, (_, n) => writer(n)));
-  writersDone = true;
-  await Promise.all(readers);
-  const seconds = (performance.now() - started) / 1000;
 
   const db = new Database(DB_FILE, { readonly: true });
   const rows = db.prepare(`SELECT id, title FROM "LedgerEntry" WHERE title LIKE '压测-%'`).all() as { id: number; title: string }[];
