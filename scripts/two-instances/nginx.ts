@@ -2,9 +2,9 @@
  * The load balancer of `npm run test:instances`: nginx with the proxy settings of
  * deploy/nginx-fazhi-portal.conf (its `location /` block and body limit, read from the file so the
  * test follows the example), plain HTTP on one local port, both instances in the upstream
- * (round-robin, no sticky sessions). Two test-only changes: `$http_host` for `$host` (the test
- * listens on a non-standard port, which the Origin check must see in X-Forwarded-Host; on 443 the two
- * are the same) and a response header naming the instance that served, to count them.
+ * (round-robin, no sticky sessions). One test-only change: a response header naming the instance that
+ * served, to count them. (The example forwards `$http_host`, port included, which the Origin check needs
+ * on this non-standard port.)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -35,7 +35,6 @@ export function exampleProxySettings(root: string): { location: string; bodyLimi
 export function nginxConfig(root: string, work: string, listenPort: number, instancePorts: number[]): string {
   const { location, bodyLimit } = exampleProxySettings(root);
   const proxied = location
-    .replace(/\$host\b/g, "$http_host")
     .replace("proxy_pass http://fazhi_portal;", `proxy_pass http://fazhi_portal;\n        add_header ${UPSTREAM_HEADER} $upstream_addr always;`);
   return `pid ${work}/nginx.pid;
 error_log ${work}/error.log warn;
