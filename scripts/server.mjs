@@ -38,18 +38,21 @@ function shedLogin(request, response) {
 }
 
 /**
- * In the offline release (Next.js standalone output, no next.config.ts beside it) the build's own
- * record of the configuration is handed to Next.js, as the standalone server.js does.
+ * Next.js is handed the configuration the build recorded (.next/required-server-files.json), as the
+ * standalone server.js does, in the offline release (no next.config.ts beside it) and under
+ * `npm start` alike: otherwise Next.js compiles next.config.ts at every start with its SWC binding,
+ * which then stays mapped in the server (25 MB of RSS) for nothing. The recorded configuration is the
+ * one the build was made with (headers and redirects live in the build's manifests either way).
  */
-function useStandaloneConfig(dir) {
-  const config = path.join(dir, ".next", "required-server-files.json");
-  if (fs.existsSync(path.join(dir, "next.config.ts")) || !fs.existsSync(config)) return;
+function useBuildConfig(dir) {
+  const config = path.join(dir, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  if (!fs.existsSync(config)) return;
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(fs.readFileSync(config, "utf8")).config);
 }
 
 export async function startServer(port) {
   process.env.NODE_ENV = "production";
-  useStandaloneConfig(process.cwd());
+  useBuildConfig(process.cwd());
   const require = createRequire(import.meta.url);
   const next = require("next");
   const app = next({ dev: false, dir: process.cwd(), port });
