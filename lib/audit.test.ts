@@ -21,6 +21,14 @@ describe("affectsFigures", () => {
     ["Plan", "update", true],
     ["Target", "create", true],
     ["Office", "update", true],
+    ["Bulletin", "approve", false],
+    ["AssessmentIndicator", "update", false],
+    ["OutboundMessage", "retry", false],
+    ["ReportCycleSettings", "update", false],
+    // 督办 moves what the dashboard shows (deadline in force, 办结, the latest feedback).
+    ["DeadlineExtension", "approve", true],
+    ["PointClosure", "accept", true],
+    ["ProgressNote", "create", true],
     ["SomethingNew", "create", true],
   ])("%s %s → %s", (entity, action, expected) => {
     expect(affectsFigures({ entity, action })).toBe(expected);
