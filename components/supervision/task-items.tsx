@@ -16,30 +16,23 @@ function PointList({ items, notePrefix, testId }: { items: SupervisionTaskItem[]
   );
 }
 
+/** The lists of points waiting on the user: heading, items, the note's prefix and the test id. */
+const POINT_GROUPS = [
+  { key: "extensions", pick: (t: SupervisionTasks) => t.extensionsToDecide, heading: "待审批的延期申请", testId: "task-extension" },
+  { key: "closures", pick: (t: SupervisionTasks) => t.closuresToReview, heading: "待审核的办结申报", testId: "task-closure" },
+  { key: "closures-returned", pick: (t: SupervisionTasks) => t.closuresReturned, heading: "被退回的办结申报", testId: "task-closure-returned", notePrefix: "退回原因：" },
+] as const;
+
 /** The 督办 entries of 待我处理 (components/dashboard/my-tasks.tsx), each a link to where it is done. */
 export function supervisionTaskItems(tasks: SupervisionTasks): React.ReactNode[] {
   const items: React.ReactNode[] = [];
-  if (tasks.extensionsToDecide.length > 0) {
+  for (const group of POINT_GROUPS) {
+    const points = group.pick(tasks);
+    if (points.length === 0) continue;
     items.push(
-      <div key="extensions">
-        <span className="font-medium">待审批的延期申请 {tasks.extensionsToDecide.length} 件</span>
-        <PointList items={tasks.extensionsToDecide} testId="task-extension" />
-      </div>,
-    );
-  }
-  if (tasks.closuresToReview.length > 0) {
-    items.push(
-      <div key="closures">
-        <span className="font-medium">待审核的办结申报 {tasks.closuresToReview.length} 件</span>
-        <PointList items={tasks.closuresToReview} testId="task-closure" />
-      </div>,
-    );
-  }
-  if (tasks.closuresReturned.length > 0) {
-    items.push(
-      <div key="closures-returned">
-        <span className="font-medium">被退回的办结申报 {tasks.closuresReturned.length} 件</span>
-        <PointList items={tasks.closuresReturned} notePrefix="退回原因：" testId="task-closure-returned" />
+      <div key={group.key}>
+        <span className="font-medium">{group.heading} {points.length} 件</span>
+        <PointList items={points} notePrefix={"notePrefix" in group ? group.notePrefix : undefined} testId={group.testId} />
       </div>,
     );
   }

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { dateFromDayIndex } from "@/lib/progress/dates";
 import { isPastDue } from "@/lib/supervision/periods";
 import { missingFeedbackNotes } from "@/lib/supervision/feedback-queries";
-import { enqueueOutbound } from "./outbox";
+import { enqueueForRecipients } from "./outbox";
 import { feedbackReminderKey, feedbackReminderText } from "./feedback-text";
 import { reminderDay } from "./schedule";
 import type { OutboundConfig } from "./settings";
@@ -25,19 +25,7 @@ export async function planFeedbackReminders(db: Db, now: Date, config: Pick<Outb
     const staff = await db.user.findMany({ where: { officeId, role: "STAFF", active: true }, select: { id: true, email: true }, orderBy: { id: "asc" } });
     const { subject, body } = feedbackReminderText({ periodKey: period.key, periodLabel: period.label, due: period.due, officeName: offices.get(officeId) ?? "", points: notes });
     const key = feedbackReminderKey(period.key, officeId);
-    const link = "/supervision/feedback";
-    queued += await db.$transaction(async (tx) => {
-      let added = 0;
-      for (const user of staff) {
-        if (await enqueueOutbound(tx, { channel: "PORTAL", recipient: `user:${user.id}`, userId: user.id, subject, body, link, dedupeKey: `${key}:portal:${user.id}`, status: "SENT", now })) {
-          added += 1;
-          await tx.notification.create({ data: { userId: user.id, title: subject, body, link } });
-        }
-        if (config.smtp && user.email && (await enqueueOutbound(tx, { channel: "EMAIL", recipient: user.email, userId: user.id, subject, body, link, dedupeKey: `${key}:email:${user.id}`, now }))) added += 1;
-      }
-      if (config.webhookUrl && (await enqueueOutbound(tx, { channel: "WEBHOOK", recipient: "webhook", subject, body, link, dedupeKey: `${key}:webhook`, now }))) added += 1;
-      return added;
-    });
+    queued += await enqueueForRecipients(db, { key, subject, body, link: "/supervision/feedback", now }, staff, config);
   }
   return queued;
 }

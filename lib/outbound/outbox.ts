@@ -134,3 +134,35 @@ export async function deliverDue(db: Db, now: Date, senders: Senders, limit = 20
   }
   return { sent, failed };
 }
+
+export interface Recipient {
+  id: number;
+  email: string | null;
+}
+
+/**
+ * One message to a set of users, in one transaction: an in-portal notification for each (recorded as
+ * a PORTAL message, SENT), an e-mail for each with an address when SMTP is configured, and one webhook
+ * post when a webhook is. Each is deduplicated on `${key}:<channel>[:<user>]`, so the scheduler can run
+ * again, or on another instance, without repeating a notice. Returns how many messages were added.
+ */
+export async function enqueueForRecipients(
+  db: Db,
+  message: { key: string; subject: string; body: string; link: string; now: Date },
+  recipients: Recipient[],
+  config: { smtp: unknown; webhookUrl: string | null | undefined },
+): Promise<number> {
+  const { key, subject, body, link, now } = message;
+  return db.$transaction(async (tx) => {
+    let added = 0;
+    for (const user of recipients) {
+      if (await enqueueOutbound(tx, { channel: "PORTAL", recipient: `user:${user.id}`, userId: user.id, subject, body, link, dedupeKey: `${key}:portal:${user.id}`, status: "SENT", now })) {
+        added += 1;
+        await tx.notification.create({ data: { userId: user.id, title: subject, body, link } });
+      }
+      if (config.smtp && user.email && (await enqueueOutbound(tx, { channel: "EMAIL", recipient: user.email, userId: user.id, subject, body, link, dedupeKey: `${key}:email:${user.id}`, now }))) added += 1;
+    }
+    if (config.webhookUrl && (await enqueueOutbound(tx, { channel: "WEBHOOK", recipient: "webhook", subject, body, link, dedupeKey: `${key}:webhook`, now }))) added += 1;
+    return added;
+  });
+}

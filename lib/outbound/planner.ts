@@ -9,7 +9,7 @@
 import type { Db } from "@/lib/db";
 import { calendarDayAt, dateFromDayIndex } from "@/lib/progress/dates";
 import { loadPlanProgress } from "@/lib/progress/queries";
-import { enqueueOutbound } from "./outbox";
+import { enqueueForRecipients } from "./outbox";
 import { reminderText } from "./messages";
 import { dueReminders, reminderDay, type DueReminder } from "./schedule";
 import type { OutboundConfig } from "./settings";
@@ -62,22 +62,5 @@ async function queueReminder(db: Db, now: Date, config: OutboundConfig, reminder
   const recipients = [...officeStaff, ...coordinators];
   if (recipients.length === 0) return 0;
   const { subject, body } = reminderText({ kind: reminder.kind, pointNumber: point.number, pointTitle: point.title, officeName: point.officeName, deadline: reminder.deadline, days: reminder.days, year: point.year });
-  const link = `/points/${reminder.pointId}`;
-  return db.$transaction(async (tx) => {
-    let added = 0;
-    for (const user of recipients) {
-      const fresh = await enqueueOutbound(tx, { channel: "PORTAL", recipient: `user:${user.id}`, userId: user.id, subject, body, link, dedupeKey: `${reminder.key}:portal:${user.id}`, status: "SENT", now });
-      if (fresh) {
-        added += 1;
-        await tx.notification.create({ data: { userId: user.id, title: subject, body, link } });
-      }
-      if (config.smtp && user.email) {
-        if (await enqueueOutbound(tx, { channel: "EMAIL", recipient: user.email, userId: user.id, subject, body, link, dedupeKey: `${reminder.key}:email:${user.id}`, now })) added += 1;
-      }
-    }
-    if (config.webhookUrl) {
-      if (await enqueueOutbound(tx, { channel: "WEBHOOK", recipient: "webhook", subject, body, link, dedupeKey: `${reminder.key}:webhook`, now })) added += 1;
-    }
-    return added;
-  });
+  return enqueueForRecipients(db, { key: reminder.key, subject, body, link: `/points/${reminder.pointId}`, now }, recipients, config);
 }
