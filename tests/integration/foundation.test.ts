@@ -123,3 +123,19 @@ describe.skipIf(onPostgres)("sqlite durability settings", () => {
     expect(Number(busy.timeout)).toBe(5000);
   });
 });
+
+describe("the tests' table fingerprint (tests/support/fingerprint.ts)", () => {
+  it("sees an in-place UPDATE that row counts miss, and nothing when nothing changed", async () => {
+    const { tableFingerprints } = await import("@/tests/support/fingerprint");
+    const before = await tableFingerprints(t.db);
+    expect(Object.keys(before)).toContain("LedgerEntry");
+    expect(await tableFingerprints(t.db)).toEqual(before);
+    const entry = await t.db.ledgerEntry.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await t.db.ledgerEntry.update({ where: { id: entry.id }, data: { title: `${entry.title}（改）` } });
+    const after = await tableFingerprints(t.db);
+    expect(after.LedgerEntry).not.toEqual(before.LedgerEntry);
+    expect(after.LedgerEntry.split(":")[0]).toEqual(before.LedgerEntry.split(":")[0]);
+    expect({ ...after, LedgerEntry: "", AuditLog: "" }).toEqual({ ...before, LedgerEntry: "", AuditLog: "" });
+    await t.db.ledgerEntry.update({ where: { id: entry.id }, data: { title: entry.title } });
+  });
+});

@@ -30,10 +30,16 @@ export async function tableFingerprints(db: Db, exclude: readonly string[] = [])
     .map((t) => t.name)
     .filter((name) => !exclude.includes(name) && !/^fts_.*_(data|idx|content|docsize|config)$/.test(name));
   const out: Record<string, string> = {};
+  if (onPostgres) {
+    // Hashed in the server, all tables in one round trip: each row as its text form (tsvector and bytea
+    // included), sorted, so the scan order does not matter. Compared only with itself, never with SQLite's.
+    const parts = tables.map((table) => `SELECT '${table}' AS "name", count(*)::int AS "n", md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS "h" FROM "${table}" t`);
+    if (parts.length === 0) return out;
+    for (const row of await db.$queryRawUnsafe<{ name: string; n: number; h: string }[]>(parts.join(" UNION ALL "))) out[row.name] = `${row.n}:${row.h}`;
+    return out;
+  }
   for (const table of tables) {
-    // PostgreSQL's search index tables (fts_*) hold a tsvector the driver cannot read: take each row as text.
-    const sql = onPostgres && table.startsWith("fts_") ? `SELECT t::text AS "row" FROM "${table}" t` : `SELECT * FROM "${table}"`;
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql);
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
     const lines = rows.map((row) => serialise(Object.keys(row).sort().map((k) => [k, row[k]]))).sort();
     out[table] = `${rows.length}:${crypto.createHash("sha256").update(lines.join("\n")).digest("hex")}`;
   }
