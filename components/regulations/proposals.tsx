@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { decideProposalAction, proposeRegulationChangeAction } from "@/lib/regulations/actions";
-import { PROPOSAL_KIND_LABEL, PROPOSAL_STATUS_LABEL, type ProposalKind } from "@/lib/regulations/proposals";
+import { PROPOSAL_KIND_LABEL, PROPOSAL_STATUS_LABEL, type ProposalKind } from "@/lib/regulations/proposal-text";
 import type { PendingProposalRow, ProposalRow } from "@/lib/regulations/proposal-queries";
 import { day } from "./labels";
 

@@ -10,42 +10,18 @@ import { UserFacingError } from "@/lib/action-state";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { calendarDayAt } from "@/lib/progress/dates";
 import { assertCan, deliver, displayName, isUniqueViolation, NOT_FOUND_MESSAGE, type SupervisionActor } from "@/lib/supervision/access";
-import type { SupervisionNotice } from "@/lib/supervision/closure";
 import type { DecideProposalInput, ProposeRegulationChangeInput } from "./schemas";
+import { cleanupNote, proposalNotice, type ProposalKind } from "./proposal-text";
 
-export const PROPOSAL_KINDS = ["REVISE", "REPEAL"] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
-export const PROPOSAL_KIND_LABEL: Record<ProposalKind, string> = { REVISE: "修订", REPEAL: "废止" };
-export const PROPOSAL_STATUS_LABEL: Record<string, string> = { PENDING: "待处理", ACCEPTED: "已采纳", DECLINED: "未采纳" };
+export { cleanupNote, PROPOSAL_KIND_LABEL, PROPOSAL_KINDS, PROPOSAL_STATUS_LABEL, type ProposalKind } from "./proposal-text";
 
 export const PENDING_PROPOSAL_MESSAGE = "该制度已有待处理的修订建议，请等待法治办处理";
 export const REPEALED_RULE_MESSAGE = "该制度已废止，不能再提出修订建议";
 export const ALREADY_DECIDED_MESSAGE = "该修订建议已处理，无需重复处理";
-/** The cleanup form's note limit (setCleanupActionSchema): the accepted note stays editable there. */
-const CLEANUP_NOTE_MAX = 200;
 
 export interface ProposalOptions {
   /** Today's calendar day (China); its year is the 制度清理 year an acceptance is written to. */
   today?: Date;
-}
-
-export function cleanupNote(reason: string): string {
-  const note = `科室建议：${reason.replace(/\s+/gu, " ").trim()}`;
-  return note.length <= CLEANUP_NOTE_MAX ? note : `${note.slice(0, CLEANUP_NOTE_MAX - 1)}…`;
-}
-
-function proposalNotice(step: "propose" | "accept" | "decline", f: { regulationId: number; title: string; officeName: string; kind: ProposalKind; actorName: string; text: string }): SupervisionNotice {
-  const what = `《${f.title}》`;
-  const kind = PROPOSAL_KIND_LABEL[f.kind];
-  const link = `/regulations/${f.regulationId}#proposals`;
-  switch (step) {
-    case "propose":
-      return { audience: "coordinators", title: `待处理：${f.officeName}建议${kind}${what}`, body: `${f.actorName}提出${kind}建议，理由：${f.text}`, link };
-    case "accept":
-      return { audience: "office", title: `修订建议已采纳：${what}`, body: `${f.actorName}采纳了${kind}建议，已列入年度制度清理${f.text ? `，意见：${f.text}` : ""}。`, link };
-    case "decline":
-      return { audience: "office", title: `修订建议未采纳：${what}`, body: `${f.actorName}未采纳${kind}建议，意见：${f.text}。`, link };
-  }
 }
 
 async function uniqueAs<T>(run: () => Promise<T>, message: string): Promise<T> {
