@@ -8,6 +8,7 @@ import { runAction } from "@/lib/run-action";
 import * as schemas from "./schemas";
 import * as mutations from "./mutations";
 import { setCleanupAction } from "./cleanup";
+import { decideProposal, proposeRegulationChange } from "./proposals";
 
 function refresh(id: number) {
   revalidatePath("/regulations");
@@ -68,5 +69,29 @@ export async function setCleanupActionAction(_prev: ActionState, formData: FormD
     await setCleanupAction(prisma, actorOf(user), parsed.data);
     revalidatePath("/regulations/cleanup");
     return { ok: true, message: "已保存清理意见" };
+  });
+}
+
+export async function proposeRegulationChangeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:propose");
+    const parsed = schemas.proposeRegulationChangeSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await proposeRegulationChange(prisma, { ...actorOf(user), officeId: user.officeId }, parsed.data);
+    refresh(parsed.data.regulationId);
+    revalidatePath("/regulations/cleanup");
+    return { ok: true, message: "已提交修订建议，法治办将及时处理" };
+  });
+}
+
+export async function decideProposalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.decideProposalSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const { proposal, year } = await decideProposal(prisma, actorOf(user), parsed.data);
+    refresh(proposal.regulationId);
+    revalidatePath("/regulations/cleanup");
+    return { ok: true, message: proposal.status === "ACCEPTED" ? `已采纳，已列入${year}年度制度清理` : "已记录不采纳意见并告知科室" };
   });
 }

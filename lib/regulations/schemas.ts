@@ -77,3 +77,28 @@ export const setCleanupActionSchema = z
     note: z.string().trim().max(200, "说明不超过 200 个字").optional().transform((v) => v ?? ""),
   })
   .strict();
+
+/** 修订建议 by the rule's responsible office (issue 17). */
+export const proposeRegulationChangeSchema = z
+  .object({
+    regulationId: id,
+    kind: z.enum(["REVISE", "REPEAL"], { message: "请选择建议类型（修订或废止）" }),
+    reason: z.string().trim().min(2, "请填写建议理由").max(2000, "建议理由不超过 2000 个字"),
+    suggestedText: z.string().max(20000, "建议条文不超过 20000 个字").optional().transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim()),
+  })
+  .strict();
+
+/** The 法治办 accepts or declines a proposal; a comment is required when declining. */
+export const decideProposalSchema = z
+  .object({
+    proposalId: id,
+    decision: z.enum(["ACCEPT", "DECLINE"], { message: "请选择采纳或不采纳" }),
+    comment: z.string().trim().max(500, "意见不超过 500 个字").optional().transform((v) => v ?? ""),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === "DECLINE" && v.comment.length < 2) ctx.addIssue({ code: "custom", path: ["comment"], message: "不采纳时请填写意见" });
+  });
+
+export type ProposeRegulationChangeInput = z.infer<typeof proposeRegulationChangeSchema>;
+export type DecideProposalInput = z.infer<typeof decideProposalSchema>;

@@ -117,5 +117,25 @@ export async function seedRegulations(tx: Tx, kind: DatabaseKind, offices: Map<s
     await writeSearchIndex(tx, kind, { id: created.id, title: rule.title, docNumber: rule.docNumber ?? "", body });
     audit("Regulation", created.id, { title: rule.title, docNumber: rule.docNumber ?? "", category: rule.category, status, versions: versions.length }, "coordinator");
   }
+  await seedPendingProposal(tx, audit);
   return RULES.length;
+}
+
+/** One pending 修订建议 from the 综合科 on its contract rule, waiting for the 法治办 (issue 17). */
+async function seedPendingProposal(tx: Tx, audit: Audit) {
+  const rule = await tx.regulation.findUnique({ where: { docNumber: "X政协办发〔2022〕9号" }, select: { id: true, officeId: true } });
+  const staff = await tx.user.findUnique({ where: { username: "staff-zonghe" }, select: { id: true } });
+  if (!rule?.officeId || !staff) return;
+  const proposal = await tx.regulationProposal.create({
+    data: {
+      regulationId: rule.id,
+      officeId: rule.officeId,
+      kind: "REVISE",
+      reason: "《民法典》合同编施行后合同审查要点有变化，且合同金额审查标准需与采购管理规定衔接，建议修订第四条。",
+      suggestedText: "第四条 合同金额在五万元以上的，应当经法治办合法性审查并听取法律顾问意见。",
+      proposedById: staff.id,
+      pendingKey: rule.id,
+    },
+  });
+  audit("RegulationProposal", proposal.id, { regulationId: rule.id, kind: proposal.kind, status: proposal.status }, "staff-zonghe");
 }

@@ -21,6 +21,26 @@ export async function freshRegulation(db: Db, seq: number) {
   });
 }
 
+/** A rule of the 综合科 (STAFF_OWNER's office), optionally with a pending 修订建议 from its staff. */
+async function officeRule(db: Db, seq: number, withProposal = false) {
+  const office = await db.office.findFirstOrThrow({ where: { name: "综合科" } });
+  const reg = await db.regulation.create({
+    data: {
+      title: `矩阵科室制度${seq}`,
+      category: "机关内部管理制度",
+      officeId: office.id,
+      adoptedOn: new Date(Date.UTC(2025, 0, 1)),
+      versions: { create: { versionNo: 1, fullText: "第一条 矩阵测试。" } },
+    },
+  });
+  if (!withProposal) return { reg, proposalId: 0 };
+  const staff = await db.user.findUniqueOrThrow({ where: { username: "staff-zonghe" } });
+  const proposal = await db.regulationProposal.create({
+    data: { regulationId: reg.id, officeId: office.id, kind: "REVISE", reason: "矩阵测试建议", proposedById: staff.id, pendingKey: reg.id },
+  });
+  return { reg, proposalId: proposal.id };
+}
+
 async function pointId(db: Db) {
   return (await db.workPoint.findFirstOrThrow({ where: { plan: { year: 2026 }, number: 6 } })).id;
 }
@@ -70,6 +90,24 @@ export const REGULATION_ACTION_CASES: ActionCase[] = [
     input: async (c) => {
       const reg = await freshRegulation(c.db, c.seq());
       return { year: "2026", regulationId: String(reg.id), action: "KEEP", note: "" };
+    },
+  },
+  {
+    file: FILE,
+    name: "proposeRegulationChangeAction",
+    allowed: ["STAFF_OWNER"],
+    input: async (c) => {
+      const { reg } = await officeRule(c.db, c.seq());
+      return { regulationId: String(reg.id), kind: "REVISE", reason: "矩阵测试：上位法修改", suggestedText: "" };
+    },
+  },
+  {
+    file: FILE,
+    name: "decideProposalAction",
+    allowed: MANAGERS,
+    input: async (c) => {
+      const { proposalId } = await officeRule(c.db, c.seq(), true);
+      return { proposalId: String(proposalId), decision: "ACCEPT", comment: "" };
     },
   },
 ];

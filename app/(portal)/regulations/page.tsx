@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { REGULATION_STATUSES, STATUS_LABEL } from "@/lib/regulations/constants";
 import { activeOffices, listRegulations, regulationCategories } from "@/lib/regulations/queries";
 import { SearchResults } from "@/components/regulations/search-results";
+import { pendingProposalCount } from "@/lib/regulations/proposal-queries";
 
 export const metadata = { title: "制度库 - 法治建设工作台" };
 
@@ -20,18 +21,20 @@ export default async function RegulationsPage({ searchParams }: { searchParams: 
   const status = REGULATION_STATUSES.includes(one(sp.status) as never) ? one(sp.status) : "";
   const office = /^\d{1,9}$/.test(one(sp.office)) ? Number(one(sp.office)) : undefined;
   const year = /^(19|20)\d{2}$/.test(one(sp.year)) ? Number(one(sp.year)) : undefined;
-  const [result, categories, offices] = await Promise.all([
+  const manage = can(user.role, "regulation:manage");
+  const [result, categories, offices, pendingCount] = await Promise.all([
     listRegulations(prisma, { q, category: category || undefined, status: status || undefined, officeId: office, year }),
     regulationCategories(prisma),
     activeOffices(prisma),
+    manage ? pendingProposalCount(prisma) : Promise.resolve(0),
   ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title mb-0">制度库</h1>
-        {can(user.role, "regulation:manage") ? (
+        {manage ? (
           <div className="flex gap-2">
-            <Link href="/regulations/cleanup" className="btn">年度制度清理</Link>
+            <Link href="/regulations/cleanup" className="btn">年度制度清理{pendingCount > 0 ? `（待处理修订建议 ${pendingCount}）` : ""}</Link>
             <Link href="/regulations/new" className="btn-primary">
               录入制度
             </Link>

@@ -14,6 +14,8 @@ import { ArticleView } from "@/components/regulations/article-view";
 import { StatusBadge, day, isoDay } from "@/components/regulations/labels";
 import { ManagePanels, UnlinkButton } from "@/components/regulations/manage-panels";
 import { VersionDiff } from "@/components/regulations/version-diff";
+import { ProposalList, ProposeForm } from "@/components/regulations/proposals";
+import { proposalsForRegulation } from "@/lib/regulations/proposal-queries";
 import "./print.css";
 
 export const metadata = { title: "制度 - 法治建设工作台" };
@@ -36,6 +38,9 @@ export default async function RegulationPage({ params, searchParams }: { params:
   const today = calendarDayAt(new Date());
   const reason = reviewReason(reg, today);
   const [choices, points] = manage ? await Promise.all([regulationChoices(prisma, reg.id), pointChoices(prisma)]) : [[], []];
+  const proposals = await proposalsForRegulation(prisma, reg.id);
+  // Only staff of the rule's responsible office propose (the mutation checks the same in its `where`).
+  const canPropose = can(user.role, "regulation:propose") && user.officeId !== null && user.officeId === reg.officeId && reg.status !== "REPEALED";
 
   return (
     <div className="regulation-page space-y-4">
@@ -131,6 +136,12 @@ export default async function RegulationPage({ params, searchParams }: { params:
             </li>
           ))}
         </ul>
+      </div>
+
+      <div className="card regulation-side no-print space-y-3" id="proposals">
+        <h2 className="font-semibold">修订建议</h2>
+        {canPropose ? <ProposeForm regulationId={reg.id} hasPending={proposals.some((p) => p.status === "PENDING")} /> : null}
+        <ProposalList rows={proposals} />
       </div>
 
       {manage ? <ManagePanels reg={reg} choices={choices} points={points} today={isoDay(today)} /> : null}

@@ -7,6 +7,8 @@ import { CLEANUP_ACTIONS, CLEANUP_LABEL, loadCleanupList } from "@/lib/regulatio
 import { STATUS_LABEL, type RegulationStatus } from "@/lib/regulations/constants";
 import { calendarDayAt } from "@/lib/progress";
 import { day } from "@/components/regulations/labels";
+import { PendingProposalsPanel } from "@/components/regulations/proposals";
+import { pendingProposals } from "@/lib/regulations/proposal-queries";
 
 export const metadata = { title: "制度清理 - 法治建设工作台" };
 
@@ -18,7 +20,8 @@ export default async function CleanupPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const raw = typeof sp.year === "string" ? sp.year : "";
   const year = /^20\d{2}$/.test(raw) ? Number(raw) : calendarDayAt(new Date()).getUTCFullYear();
-  const rows = await loadCleanupList(prisma, year);
+  const currentYear = calendarDayAt(new Date()).getUTCFullYear();
+  const [rows, pending] = await Promise.all([loadCleanupList(prisma, year), pendingProposals(prisma)]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -31,6 +34,7 @@ export default async function CleanupPage({ searchParams }: { searchParams: Prom
           <a href={`/api/regulations/cleanup?year=${year}`} className="btn-primary">导出 Excel</a>
         </div>
       </div>
+      <PendingProposalsPanel rows={pending} year={currentYear} />
       <p className="text-sm text-slate-600">已提出处理意见 {rows.filter((r) => r.action).length} / {rows.length} 项。</p>
       <table className="table" data-testid="cleanup-table">
         <thead>
