@@ -42,6 +42,17 @@ async function snapshot() {
 }
 
 describe("制度执行情况评估", () => {
+  it("seeds four demo assessments in the demo year, two counted for point 6", async () => {
+    const rows = await t.db.regulationAssessment.findMany({ orderBy: { assessedOn: "asc" }, include: { regulation: true, workPoint: { include: { plan: true } } } });
+    expect(rows.map((r) => [r.assessedOn.toISOString().slice(0, 10), r.rectificationStatus, r.workPoint ? `${r.workPoint.plan.year}-${r.workPoint.number}` : null])).toEqual([
+      ["2026-03-16", "DONE", "2026-6"],
+      ["2026-05-20", "OPEN", "2026-6"],
+      ["2026-06-28", "NONE", null],
+      ["2026-09-10", "NONE", null],
+    ]);
+    for (const r of rows) expect(r.regulation.lastReviewedOn!.getTime()).toBeGreaterThanOrEqual(r.assessedOn.getTime());
+  });
+
   it("records an assessment, moves lastReviewedOn in the same transaction and clears the due list", async () => {
     // 档案管理办法 was last reviewed 14 months before the seed day: due for review.
     const rule = await t.db.regulation.findFirstOrThrow({ where: { title: "XX市政协办公室档案管理办法" } });
@@ -67,7 +78,9 @@ describe("制度执行情况评估", () => {
     // Newest first on the rule's page; the point shows the one counted for it.
     const rows = await assessmentsForRegulation(t.db, rule.id, { role: "COORDINATOR", officeId: null });
     expect(rows.map((r) => r.assessedOn.toISOString().slice(0, 10))).toEqual(["2026-06-10", "2026-02-01"]);
-    expect((await assessmentsForPoint(t.db, point.id, { role: "VIEWER", officeId: null })).map((r) => r.id)).toEqual([created.id]);
+    const onPoint = await assessmentsForPoint(t.db, point.id, { role: "VIEWER", officeId: null });
+    expect(onPoint.map((r) => r.id)).toContain(created.id);
+    expect(onPoint.map((r) => r.regulation.title)).toEqual(["XX市政协办公室印章管理规定", "XX市政协办公室合同管理办法", "XX市政协办公室档案管理办法"]);
 
     // 整改中 → 已整改 with a date, audited; a stale version is refused.
     const update = (fields: Record<string, string>) =>
