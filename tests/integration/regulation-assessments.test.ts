@@ -7,6 +7,8 @@ import { BEFORE_EFFECTIVE_MESSAGE, FUTURE_DATE_MESSAGE, RECTIFIED_ON_REQUIRED_ME
 import { regulationsDueForReview } from "@/lib/regulations/queries";
 import { CONFLICT_MESSAGE } from "@/lib/action-state";
 import { calendarDate } from "@/lib/progress";
+import { buildReportFacts } from "@/lib/report/facts";
+import { draftPart } from "@/lib/report/draft";
 
 const TODAY = calendarDate(2026, 11, 22);
 let t: TestDb;
@@ -135,5 +137,29 @@ describe("制度执行情况评估", () => {
     expect(await assessmentsForRegulation(t.db, rule.id, { role: "STAFF", officeId: yanjiu })).toEqual([]);
     await recordAssessment(t.db, COORDINATOR, await input(rule.id, { officeId: String(yanjiu), assessedOn: "2026-03-01" }), { today: TODAY });
     expect((await assessmentsForRegulation(t.db, rule.id, { role: "STAFF", officeId: yanjiu })).map((r) => r.office.id)).toEqual([yanjiu]);
+  });
+
+  it("gives the annual report's point its rules adopted and assessments done in the year", async () => {
+    const rule = await t.db.regulation.create({
+      data: { title: "XX市政协办公室制度汇编管理办法", category: "机关内部管理制度", adoptedOn: calendarDate(2026, 4, 8), versions: { create: { versionNo: 1, fullText: "第一条 甲。" } } },
+    });
+    const point = await t.db.workPoint.findFirstOrThrow({ where: { plan: { year: 2026 }, number: 6 } });
+    await t.db.regulationPointLink.create({ data: { regulationId: rule.id, workPointId: point.id } });
+    // A rule adopted in another year and linked to the point is not this year's result.
+    const old = await t.db.regulation.findFirstOrThrow({ where: { title: "XX市政协办公室保密工作制度" } });
+    await t.db.regulationPointLink.create({ data: { regulationId: old.id, workPointId: point.id } });
+
+    const facts = await buildReportFacts(t.db, 2026);
+    const six = facts.sections.flatMap((s) => s.points).find((p) => p.number === 6)!;
+    expect(six.regulations?.map((r) => `${r.kind} ${r.title}`)).toEqual([
+      "ADOPTED XX市政协办公室制度汇编管理办法",
+      "ASSESSED XX市政协办公室印章管理规定",
+      "ASSESSED XX市政协办公室合同管理办法",
+      "ASSESSED XX市政协办公室档案管理办法",
+    ]);
+    expect(draftPart(facts, "part1").content).toContain(
+      "制定印发《XX市政协办公室制度汇编管理办法》，开展《XX市政协办公室印章管理规定》《XX市政协办公室合同管理办法》《XX市政协办公室档案管理办法》执行情况评估",
+    );
+    expect((await buildReportFacts(t.db, 2025)).sections.flatMap((s) => s.points).every((p) => (p.regulations ?? []).length === 0)).toBe(true);
   });
 });
