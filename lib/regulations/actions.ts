@@ -9,6 +9,7 @@ import * as schemas from "./schemas";
 import * as mutations from "./mutations";
 import { setCleanupAction } from "./cleanup";
 import { decideProposal, proposeRegulationChange } from "./proposals";
+import { AssessmentInputError, recordAssessment, updateRectification } from "./assessments";
 
 function refresh(id: number) {
   revalidatePath("/regulations");
@@ -93,5 +94,47 @@ export async function decideProposalAction(_prev: ActionState, formData: FormDat
     refresh(proposal.regulationId);
     revalidatePath("/regulations/cleanup");
     return { ok: true, message: proposal.status === "ACCEPTED" ? `已采纳，已列入${year}年度制度清理` : "已记录不采纳意见并告知科室" };
+  });
+}
+
+/** The fields of a cross-field refusal (dates, rectification status) as a failed state. */
+function refusedInput(error: unknown): ActionState | null {
+  return error instanceof AssessmentInputError ? { ok: false, message: error.message, fieldErrors: error.fieldErrors } : null;
+}
+
+export async function recordAssessmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.recordAssessmentSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const assessment = await recordAssessment(prisma, actorOf(user), parsed.data);
+      refresh(parsed.data.regulationId);
+      revalidatePath("/dashboard");
+      if (assessment.workPointId) revalidatePath(`/points/${assessment.workPointId}`);
+      return { ok: true, message: "已记录执行情况评估" };
+    } catch (error) {
+      const refused = refusedInput(error);
+      if (refused) return refused;
+      throw error;
+    }
+  });
+}
+
+export async function updateRectificationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission("regulation:manage");
+    const parsed = schemas.updateRectificationSchema.safeParse(formToObject(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const updated = await updateRectification(prisma, actorOf(user), parsed.data);
+      refresh(updated.regulationId);
+      if (updated.workPointId) revalidatePath(`/points/${updated.workPointId}`);
+      return { ok: true, message: "已更新整改情况" };
+    } catch (error) {
+      const refused = refusedInput(error);
+      if (refused) return refused;
+      throw error;
+    }
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/reminders/schemas";
 import { ISSUERS, MAX_FULL_TEXT_CHARS } from "./constants";
+import { ASSESSMENT_METHODS, RECTIFICATION_STATUSES } from "./assessment-rules";
 
 const id = z.coerce.number({ message: "编号无效" }).int().positive("编号无效");
 const optionalId = z
@@ -102,3 +103,33 @@ export const decideProposalSchema = z
 
 export type ProposeRegulationChangeInput = z.infer<typeof proposeRegulationChangeSchema>;
 export type DecideProposalInput = z.infer<typeof decideProposalSchema>;
+// 制度执行情况评估 (lib/regulations/assessments.ts); cross-field checks in ./assessment-rules.
+const rectificationText = z.string().trim().max(1000, "整改措施不超过 1000 个字").optional().transform((v) => v ?? "");
+const rectificationStatus = z.enum(RECTIFICATION_STATUSES, { message: "请选择整改状态" });
+
+export const recordAssessmentSchema = z
+  .object({
+    regulationId: id,
+    assessedOn: calendarDay,
+    officeId: z.coerce.number({ message: "请选择评估科室" }).int().positive("请选择评估科室"),
+    method: z.enum(ASSESSMENT_METHODS, { message: "请选择评估方式" }),
+    findings: z.string().trim().min(2, "请填写发现的问题或评估结论").max(2000, "评估发现不超过 2000 个字"),
+    rectification: rectificationText,
+    rectificationStatus,
+    rectifiedOn: optionalDay,
+    workPointId: optionalId,
+  })
+  .strict();
+
+export const updateRectificationSchema = z
+  .object({
+    assessmentId: id,
+    expectedVersion: id,
+    rectification: rectificationText,
+    rectificationStatus,
+    rectifiedOn: optionalDay,
+  })
+  .strict();
+
+export type RecordAssessmentInput = z.infer<typeof recordAssessmentSchema>;
+export type UpdateRectificationInput = z.infer<typeof updateRectificationSchema>;

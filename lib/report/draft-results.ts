@@ -7,6 +7,7 @@
  */
 import { chineseNumeral, describeTarget, formatNumber, stripFinalStop, targetFigure } from "./sentences";
 import { entryOutcome } from "./quantities";
+import { regulationClause } from "./draft-regulations";
 import { listWithEtc, normalizeQuotes, shortTitle, titleAsPredicate, topicOf } from "./wording";
 import type { PartWriter } from "./part-writer";
 import type { ReportEntryFact, ReportFacts, ReportPointFact } from "./types";
@@ -148,6 +149,9 @@ export function pointNarrative(point: ReportPointFact, writer: PartWriter): stri
   for (const [form, entries] of groupByForm(rest)) {
     clauses.push(entries.length === 1 ? entryClause(entries[0], writer, true) : groupClause(form, entries, false, writer));
   }
+  // Rules adopted and execution assessments done for the point (制度库, issue 17 point 5).
+  const rules = regulationClause(point.regulations);
+  if (rules) clauses.push(rules);
   if (clauses.length > 0) sentences.push(`${clauses.join("；")}。`);
   if (sentences.length === 0) sentences.push("（请补充：该项工作的具体举措和成效）");
   return sentences.join("");

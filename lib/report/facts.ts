@@ -20,6 +20,7 @@ import type {
   ReportEntryFact,
   ReportFacts,
   ReportPointFact,
+  ReportRegulationFact,
   ReportSectionFact,
   ReportTargetFact,
 } from "./types";
@@ -47,6 +48,41 @@ async function loadNextYearPlan(db: Db, year: number): Promise<NextYearPlanFact 
     },
   });
   return plan ? { year: plan.year, sections: plan.sections } : null;
+}
+
+/**
+ * 制度库 results per point of the year's plan: linked rules adopted (or last revised) in the year,
+ * and execution assessments recorded for the point in the year up to the progress date. One query.
+ */
+async function loadRegulationFacts(db: Db, planId: number, year: number, before: Date): Promise<Map<number, ReportRegulationFact[]>> {
+  const from = new Date(Date.UTC(year, 0, 1));
+  const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
+  const until = before < yearEnd ? before : yearEnd;
+  const points = await db.workPoint.findMany({
+    where: { planId },
+    select: {
+      id: true,
+      regulationLinks: {
+        where: { regulation: { adoptedOn: { gte: from, lt: until } } },
+        orderBy: { id: "asc" },
+        select: { regulation: { select: { title: true, adoptedOn: true, currentVersion: true } } },
+      },
+      regulationAssessments: {
+        where: { assessedOn: { gte: from, lt: until } },
+        orderBy: [{ assessedOn: "asc" }, { id: "asc" }],
+        select: { assessedOn: true, regulation: { select: { title: true } } },
+      },
+    },
+  });
+  const byPoint = new Map<number, ReportRegulationFact[]>();
+  for (const point of points) {
+    const facts: ReportRegulationFact[] = [
+      ...point.regulationLinks.map((l): ReportRegulationFact => ({ kind: l.regulation.currentVersion > 1 ? "REVISED" : "ADOPTED", title: l.regulation.title, date: isoDay(l.regulation.adoptedOn!) })),
+      ...point.regulationAssessments.map((a): ReportRegulationFact => ({ kind: "ASSESSED", title: a.regulation.title, date: isoDay(a.assessedOn) })),
+    ];
+    if (facts.length) byPoint.set(point.id, facts);
+  }
+  return byPoint;
 }
 
 /** Facts of the year's report; a year without a plan yields empty sections (the draft then asks for text). */
@@ -81,6 +117,7 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
       : Promise.resolve([]),
     db.office.findMany({ select: { id: true, name: true } }),
   ]);
+  const regulationsByPoint = progressData ? await loadRegulationFacts(db, progressData.plan.id, year, before) : new Map<number, ReportRegulationFact[]>();
 
   const toEntryFact = (row: (typeof entryRows)[number]): ReportEntryFact => ({
     id: row.id,
@@ -142,6 +179,7 @@ export async function buildReportFacts(db: Db, year: number): Promise<ReportFact
         completed: pp.point.completedAt !== null || pp.status === "DONE",
         targets,
         entries: entriesByPoint.get(pp.pointId) ?? [],
+        regulations: regulationsByPoint.get(pp.pointId) ?? [],
       };
       pointsBySection.set(pp.point.sectionId, [...(pointsBySection.get(pp.point.sectionId) ?? []), point]);
       // The plan copier's rule (lib/plan/copy.ts): no completion mark, and a target not met or no targets.

@@ -65,6 +65,17 @@ export interface ReportPointFact {
   targets: ReportTargetFact[];
   /** Approved entries only. */
   entries: ReportEntryFact[];
+  /** 制度库 results counted for the point in the report's year (rules linked to it, assessments recorded for it). */
+  regulations?: ReportRegulationFact[];
+}
+
+/** A rule adopted (or revised) in the report's year and linked to the point, or an execution assessment recorded for it. */
+export interface ReportRegulationFact {
+  kind: "ADOPTED" | "REVISED" | "ASSESSED";
+  /** The rule's title, without 《》. */
+  title: string;
+  /** ISO day: adoption or assessment. */
+  date: string;
 }
 
 export interface ReportSectionFact {

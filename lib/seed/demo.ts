@@ -9,6 +9,7 @@ import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/pro
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedAssessment } from "./assessment";
 import { seedRegulations } from "./regulations";
+import { seedRegulationAssessments } from "./regulation-assessments";
 import { providerOf } from "@/lib/db";
 import { seedReportCycle } from "./report-cycle";
 
@@ -333,12 +334,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       await createEntries(tx, audit, 2025, entries2025(), { ...past, offices, users });
       await seedAssessment(tx, { points: past.points, targets: past.targets, coordinatorId: users.get("coordinator")!, audit: (entity, id, after) => audit.create(entity, id, after, "coordinator") });
       const currentYear = today.getUTCFullYear();
+      let currentPoints: Map<number, number> = new Map();
       if (currentYear > 2025) {
         const current = await createPlan(tx, audit, currentYear, offices, "PUBLISHED", currentYearOverrides(currentYear, today));
         await createEntries(tx, audit, currentYear, entriesCurrentYear(currentYear, today), { ...current, offices, users });
         await seedSupervisionDemo(tx, currentYear, today, { points: current.points, offices, users }, (...args) => audit.create(...args));
+        currentPoints = current.points;
       }
       await seedRegulations(tx, kind, offices, today, (entity, id, after, by) => audit.create(entity, id, after, by));
+      await seedRegulationAssessments(tx, currentYear, today, { offices, points: currentPoints, coordinatorId: users.get("coordinator") ?? null }, (entity, id, after, by) =>
+        audit.create(entity, id, after, by),
+      );
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },

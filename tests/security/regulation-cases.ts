@@ -85,6 +85,29 @@ export const REGULATION_ACTION_CASES: ActionCase[] = [
   },
   {
     file: FILE,
+    name: "recordAssessmentAction",
+    allowed: MANAGERS,
+    input: async (c) => {
+      const reg = await freshRegulation(c.db, c.seq());
+      const office = await c.db.office.findFirstOrThrow({ where: { name: "综合科" } });
+      return { regulationId: String(reg.id), assessedOn: "2026-06-01", officeId: String(office.id), method: "SELF", findings: "矩阵测试：执行良好", rectification: "", rectificationStatus: "NONE" };
+    },
+  },
+  {
+    file: FILE,
+    name: "updateRectificationAction",
+    allowed: MANAGERS,
+    input: async (c) => {
+      const reg = await freshRegulation(c.db, c.seq());
+      const office = await c.db.office.findFirstOrThrow({ where: { name: "综合科" } });
+      const assessment = await c.db.regulationAssessment.create({
+        data: { regulationId: reg.id, assessedOn: new Date(Date.UTC(2026, 5, 1)), officeId: office.id, method: "SAMPLE", findings: "矩阵测试：缺登记", rectification: "补登记", rectificationStatus: "OPEN" },
+      });
+      return { assessmentId: String(assessment.id), expectedVersion: String(assessment.version), rectification: "补登记", rectificationStatus: "DONE", rectifiedOn: "2026-06-02" };
+    },
+  },
+  {
+    file: FILE,
     name: "setCleanupActionAction",
     allowed: MANAGERS,
     input: async (c) => {

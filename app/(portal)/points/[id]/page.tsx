@@ -16,6 +16,7 @@ import { SupervisionPanel } from "@/components/supervision/point-panel";
 import { pointSupervision } from "@/lib/supervision/queries";
 import { pointExtensionNote } from "@/lib/supervision/deadline";
 import { regulationsForPoint } from "@/lib/regulations/point-links";
+import { assessmentsForPoint } from "@/lib/regulations/assessment-queries";
 import { PointRegulations } from "@/components/regulations/point-regulations";
 
 export const metadata = { title: "工作要点 - 法治建设工作台" };
@@ -38,11 +39,13 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   if (!point) notFound();
   const year = point.plan.year;
   const readsSupervision = can(user.role, "supervision:read");
-  const [data, reminders, supervision, regulationLinks] = await Promise.all([
+  const readsRegulations = can(user.role, "regulation:read");
+  const [data, reminders, supervision, regulationLinks, assessments] = await Promise.all([
     loadPlanProgress(prisma, year),
     remindersForPoint(prisma, id, user),
     readsSupervision ? pointSupervision(prisma, id, user) : null,
-    can(user.role, "regulation:read") ? regulationsForPoint(prisma, id) : Promise.resolve([]),
+    readsRegulations ? regulationsForPoint(prisma, id) : Promise.resolve([]),
+    readsRegulations ? assessmentsForPoint(prisma, id, user) : Promise.resolve([]),
   ]);
   const progress = data?.progress.points.find((p) => p.pointId === id);
   if (!data || !progress) notFound();
@@ -131,7 +134,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
         />
       ) : null}
 
-      <PointRegulations links={regulationLinks} />
+      <PointRegulations links={regulationLinks} assessments={assessments} />
       <Reminders reminders={reminders} user={user} />
     </div>
   );

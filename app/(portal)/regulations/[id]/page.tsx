@@ -6,13 +6,15 @@ import { prisma } from "@/lib/db";
 import { splitArticles } from "@/lib/regulations/articles";
 import { diffArticles } from "@/lib/regulations/diff";
 import { SUPERSEDED_LABEL } from "@/lib/regulations/constants";
-import { getRegulation, pointChoices, regulationChoices } from "@/lib/regulations/queries";
+import { activeOffices, getRegulation, pointChoices, regulationChoices } from "@/lib/regulations/queries";
+import { assessmentPointChoices, assessmentsForRegulation } from "@/lib/regulations/assessment-queries";
 import { REVIEW_REASON_LABEL, reviewReason } from "@/lib/regulations/validity";
 import { calendarDayAt } from "@/lib/progress";
 import { ReportPrintButton } from "@/components/report-print-button";
 import { ArticleView } from "@/components/regulations/article-view";
 import { StatusBadge, day, isoDay } from "@/components/regulations/labels";
 import { ManagePanels, UnlinkButton } from "@/components/regulations/manage-panels";
+import { AssessmentSection } from "@/components/regulations/assessment-section";
 import { VersionDiff } from "@/components/regulations/version-diff";
 import { ProposalList, ProposeForm } from "@/components/regulations/proposals";
 import { proposalsForRegulation } from "@/lib/regulations/proposal-queries";
@@ -41,6 +43,12 @@ export default async function RegulationPage({ params, searchParams }: { params:
   const proposals = await proposalsForRegulation(prisma, reg.id);
   // Only staff of the rule's responsible office propose (the mutation checks the same in its `where`).
   const canPropose = can(user.role, "regulation:propose") && user.officeId !== null && user.officeId === reg.officeId && reg.status !== "REPEALED";
+  const year = today.getUTCFullYear();
+  const [assessments, offices, assessmentPoints] = await Promise.all([
+    assessmentsForRegulation(prisma, reg.id, user),
+    manage ? activeOffices(prisma) : Promise.resolve([]),
+    manage ? assessmentPointChoices(prisma, [year, year - 1]) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="regulation-page space-y-4">
@@ -121,6 +129,17 @@ export default async function RegulationPage({ params, searchParams }: { params:
           ))}
         </ol>
       </div>
+
+      <AssessmentSection
+        regulationId={reg.id}
+        rows={assessments}
+        manage={manage}
+        canRecord={reg.status !== "REPEALED"}
+        offices={offices}
+        points={assessmentPoints}
+        defaultOfficeId={reg.office?.id ?? null}
+        today={isoDay(today)}
+      />
 
       <div className="card regulation-side no-print">
         <h2 className="mb-2 font-semibold">关联工作要点</h2>
