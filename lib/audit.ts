@@ -17,9 +17,10 @@ export interface AuditRecord {
 
 /**
  * Entities whose audit rows never change a figure of the dashboard or the plan's structure: logins
- * and refusals, exports, evidence files (only on entries still being edited), the report's text, the 制度库.
+ * and refusals, exports, evidence files (only on entries still being edited), the report's text, the 制度库
+ * and its 学法清单.
  */
-const FIGURE_NEUTRAL_ENTITIES = new Set(["Auth", "Permission", "Ledger", "Attachment", "AnnualReport", "ReportPart", "Regulation"]);
+const FIGURE_NEUTRAL_ENTITIES = new Set(["Auth", "Permission", "Ledger", "Attachment", "AnnualReport", "ReportPart", "Regulation", "StudyList"]);
 
 /**
  * Whether a change can move a figure that is memoised on the figures stamp (lib/dashboard/cache.ts).

@@ -9,6 +9,7 @@ import { calendarDayAt, dateFromDayIndex, dayIndex, yearEndDay } from "@/lib/pro
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedAssessment } from "./assessment";
 import { seedRegulations } from "./regulations";
+import { seedStudyList } from "./study";
 import { providerOf } from "@/lib/db";
 import { seedReportCycle } from "./report-cycle";
 
@@ -339,6 +340,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         await seedSupervisionDemo(tx, currentYear, today, { points: current.points, offices, users }, (...args) => audit.create(...args));
       }
       await seedRegulations(tx, kind, offices, today, (entity, id, after, by) => audit.create(entity, id, after, by));
+      await seedStudyList(tx, currentYear, users.get("coordinator") ?? null, (entity, id, after, by) => audit.create(entity, id, after, by));
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },

@@ -13,6 +13,8 @@ import { ReportPrintButton } from "@/components/report-print-button";
 import { ArticleView } from "@/components/regulations/article-view";
 import { StatusBadge, day, isoDay } from "@/components/regulations/labels";
 import { ManagePanels, UnlinkButton } from "@/components/regulations/manage-panels";
+import { RegulationStudyPanel } from "@/components/study/regulation-study-panel";
+import { ownMarkedYears, studyYearsOfRegulation } from "@/lib/study/queries";
 import { VersionDiff } from "@/components/regulations/version-diff";
 import "./print.css";
 
@@ -36,6 +38,7 @@ export default async function RegulationPage({ params, searchParams }: { params:
   const today = calendarDayAt(new Date());
   const reason = reviewReason(reg, today);
   const [choices, points] = manage ? await Promise.all([regulationChoices(prisma, reg.id), pointChoices(prisma)]) : [[], []];
+  const [studyYears, markedYears] = await Promise.all([studyYearsOfRegulation(prisma, reg.id), ownMarkedYears(prisma, user.id, reg.id)]);
 
   return (
     <div className="regulation-page space-y-4">
@@ -116,6 +119,15 @@ export default async function RegulationPage({ params, searchParams }: { params:
           ))}
         </ol>
       </div>
+
+      <RegulationStudyPanel
+        regulationId={reg.id}
+        repealed={reg.status === "REPEALED"}
+        currentYear={today.getUTCFullYear()}
+        listedYears={studyYears}
+        ownMarkedYears={markedYears}
+        manage={manage}
+      />
 
       <div className="card regulation-side no-print">
         <h2 className="mb-2 font-semibold">关联工作要点</h2>
