@@ -27,7 +27,8 @@ test("学法清单: the coordinator lists two rules; a staff member's 已学 mar
   await coordinator.goto("/regulations/study");
   await expect(coordinator.getByTestId("study-row")).toHaveCount(before + 2);
   // No per-person data anywhere on the coordinator's page.
-  await expect(coordinator.getByText(/人已学|未学人员|学习时长|排名/)).toHaveCount(0);
+  await expect(coordinator.getByTestId("study-table").locator("thead th")).toHaveText(["制度", "类别", "学习提示", "本人", "管理"]);
+  await expect(coordinator.getByText(/已学人数|未学人员|学习进度排名/)).toHaveCount(0);
 
   // A staff member marks the seal rule as studied; the mark survives a reload.
   const staff = await as(browser, "staff-zonghe");
