@@ -20,7 +20,7 @@ export interface AuditRecord {
  * and refusals, exports, evidence files (only on entries still being edited), the report's text, the 制度库 and its 修订建议.
  */
 const FIGURE_NEUTRAL_ENTITIES = new Set([
-  "Auth", "Permission", "Ledger", "Attachment", "AnnualReport", "ReportPart", "Regulation", "RegulationProposal", "RegulationAssessment",
+  "Auth", "Permission", "Ledger", "Attachment", "AnnualReport", "ReportPart", "Regulation", "RegulationProposal", "RegulationAssessment", "StudyList",
   // Documents and settings the dashboard's figures never read (lib/dashboard, lib/progress): 情况通报,
   // 考核自评, outbound mail, the feedback and report-cycle settings.
   "Bulletin", "Assessment", "AssessmentIndicator", "AssessmentLink", "OutboundSettings", "OutboundMessage", "FeedbackSettings", "ReportCycleSettings",

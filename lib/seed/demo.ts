@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedAssessment } from "./assessment";
 import { seedRegulations } from "./regulations";
 import { seedRegulationAssessments } from "./regulation-assessments";
+import { seedStudyList } from "./study";
 import { providerOf } from "@/lib/db";
 import { seedReportCycle } from "./report-cycle";
 
@@ -345,6 +346,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       await seedRegulationAssessments(tx, currentYear, today, { offices, points: currentPoints, coordinatorId: users.get("coordinator") ?? null }, (entity, id, after, by) =>
         audit.create(entity, id, after, by),
       );
+      await seedStudyList(tx, currentYear, users.get("coordinator") ?? null, (entity, id, after, by) => audit.create(entity, id, after, by));
       await tx.auditLog.createMany({ data: audit.rows });
       await tx.auditLog.create({ data: { entity: "System", action: "seed.demo", username: "system" } });
     },

@@ -10,6 +10,7 @@ import { NOTIFY_ACTION_CASES } from "@/tests/security/notify-cases";
 import { ASSESSMENT_ACTION_CASES } from "@/tests/security/assessment-cases";
 import { SUPERVISION_ACTION_CASES, prepareSupervisionMatrixFixtures } from "@/tests/security/supervision-cases";
 import { REGULATION_ACTION_CASES } from "@/tests/security/regulation-cases";
+import { STUDY_ACTION_CASES } from "@/tests/security/study-cases";
 
 export interface MatrixContext {
   db: Db;
@@ -104,7 +105,7 @@ const ACCOUNT_CASES: ActionCase[] = [
   },
 ];
 
-export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES, ...SUPERVISION_ACTION_CASES, ...REGULATION_ACTION_CASES, ...REPORT_CYCLE_ACTION_CASES];
+export const ACTION_CASES: ActionCase[] = [...ADMIN_CASES, ...ACCOUNT_CASES, ...PLAN_CASES, ...REPORT_ACTION_CASES, ...LEDGER_ACTION_CASES, ...REMINDER_ACTION_CASES, ...ACCOUNT_ACTION_CASES, ...NOTIFY_ACTION_CASES, ...ASSESSMENT_ACTION_CASES, ...SUPERVISION_ACTION_CASES, ...REGULATION_ACTION_CASES, ...STUDY_ACTION_CASES, ...REPORT_CYCLE_ACTION_CASES];
 
 /** Rows the fixtures above rely on. */
 export async function prepareMatrixFixtures(db: Db): Promise<Record<string, number>> {

@@ -32,14 +32,17 @@ export default async function RegulationsPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title mb-0">制度库</h1>
-        {manage ? (
-          <div className="flex gap-2">
-            <Link href="/regulations/cleanup" className="btn">年度制度清理{pendingCount > 0 ? `（待处理修订建议 ${pendingCount}）` : ""}</Link>
-            <Link href="/regulations/new" className="btn-primary">
-              录入制度
-            </Link>
-          </div>
-        ) : null}
+        <div className="flex gap-2">
+          <Link href="/regulations/study" className="btn">学法清单</Link>
+          {manage ? (
+            <>
+              <Link href="/regulations/cleanup" className="btn">年度制度清理{pendingCount > 0 ? `（待处理修订建议 ${pendingCount}）` : ""}</Link>
+              <Link href="/regulations/new" className="btn-primary">
+                录入制度
+              </Link>
+            </>
+          ) : null}
+        </div>
       </div>
       <form method="get" action="/regulations" className="card grid gap-3 sm:grid-cols-6" role="search">
         <div className="sm:col-span-6">

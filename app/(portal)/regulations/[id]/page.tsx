@@ -15,6 +15,8 @@ import { ArticleView } from "@/components/regulations/article-view";
 import { StatusBadge, day, isoDay } from "@/components/regulations/labels";
 import { ManagePanels, UnlinkButton } from "@/components/regulations/manage-panels";
 import { AssessmentSection } from "@/components/regulations/assessment-section";
+import { RegulationStudyPanel } from "@/components/study/regulation-study-panel";
+import { ownMarkedYears, studyYearsOfRegulation } from "@/lib/study/queries";
 import { VersionDiff } from "@/components/regulations/version-diff";
 import { ProposalList, ProposeForm } from "@/components/regulations/proposals";
 import { proposalsForRegulation } from "@/lib/regulations/proposal-queries";
@@ -49,6 +51,7 @@ export default async function RegulationPage({ params, searchParams }: { params:
     manage ? activeOffices(prisma) : Promise.resolve([]),
     manage ? assessmentPointChoices(prisma, [year, year - 1]) : Promise.resolve([]),
   ]);
+  const [studyYears, markedYears] = await Promise.all([studyYearsOfRegulation(prisma, reg.id), ownMarkedYears(prisma, user.id, reg.id)]);
 
   return (
     <div className="regulation-page space-y-4">
@@ -139,6 +142,14 @@ export default async function RegulationPage({ params, searchParams }: { params:
         points={assessmentPoints}
         defaultOfficeId={reg.office?.id ?? null}
         today={isoDay(today)}
+      />
+      <RegulationStudyPanel
+        regulationId={reg.id}
+        repealed={reg.status === "REPEALED"}
+        currentYear={today.getUTCFullYear()}
+        listedYears={studyYears}
+        ownMarkedYears={markedYears}
+        manage={manage}
       />
 
       <div className="card regulation-side no-print">
