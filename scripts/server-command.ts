@@ -9,7 +9,7 @@ import path from "node:path";
  * the runs' noise. 384 MB leaves room for the largest exports and imports. NODE_OPTIONS set by the
  * operator still applies; PORTAL_NODE_FLAGS replaces these.
  */
-export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=384"];
+export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--max-old-space-size=384"];
 
 /** PORTAL_NODE_FLAGS (space-separated) replaces the defaults, e.g. to trade speed for memory (README "Memory"). */
 export const SERVER_NODE_FLAGS = process.env.PORTAL_NODE_FLAGS?.trim() ? process.env.PORTAL_NODE_FLAGS.trim().split(/\s+/) : DEFAULT_SERVER_NODE_FLAGS;

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { createRenderGate, isPageRequest, renderConcurrency } from "./render-gate.mjs";
 
 export const CLIENT_ADDRESS_HEADER = "x-portal-peer";
 
@@ -58,10 +59,13 @@ export async function startServer(port) {
   const app = next({ dev: false, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const limit = renderConcurrency();
+  const gate = limit > 0 ? createRenderGate(limit) : null;
   const server = http.createServer((request, response) => {
     if (shedLogin(request, response)) return;
     delete request.headers[CLIENT_ADDRESS_HEADER];
     request.headers[CLIENT_ADDRESS_HEADER] = (request.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
+    if (gate && isPageRequest(request)) return gate(response, () => handle(request, response));
     return handle(request, response);
   });
   server.listen(port);

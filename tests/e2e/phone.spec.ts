@@ -1,5 +1,5 @@
 /**
- * Issue 20, on a phone (390×844): the ledger is a list of cards with the filters folded away, no page
+ * Issue 20, on a phone (390×844): the ledger is a list of cards (the desktop table restyled) with the filters folded away, no page
  * scrolls sideways, and on an entry the workflow comes before the edit form; the "saved as a draft"
  * banner goes once the entry is submitted.
  */
@@ -16,8 +16,15 @@ test("staff on a phone: cards, folded filters, no sideways scrolling, the main a
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
 
   await page.goto(`/ledger?year=${YEAR}`);
-  await expect(page.getByTestId("ledger-cards")).toBeVisible();
-  await expect(page.locator("table.table")).toBeHidden();
+  // One list: on a phone the table's header is gone and each entry is a card (a block, not a table row).
+  const list = page.getByTestId("ledger-list");
+  await expect(list).toBeVisible();
+  await expect(list.locator("thead")).toBeHidden();
+  const firstRow = list.locator("tbody tr").first();
+  await expect(firstRow).toBeVisible();
+  expect(await firstRow.evaluate((row) => getComputedStyle(row).display)).toBe("flex");
+  const [title, status] = [await firstRow.locator(".ll-title").boundingBox(), await firstRow.locator(".ll-status").boundingBox()];
+  expect(title && status && Math.abs(title.y - status.y) < 8).toBe(true); // title and status share the card's first line
   await expect(page.getByRole("button", { name: /^筛选/ })).toBeVisible();
   await expect(page.getByTestId("filter-fold").locator("form")).toHaveCount(0);
   await page.getByRole("button", { name: /^筛选/ }).click();

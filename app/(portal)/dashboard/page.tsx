@@ -4,11 +4,9 @@ import { can } from "@/lib/auth/permissions";
 import { homePathFor } from "@/components/nav";
 import { prisma } from "@/lib/db";
 import { loadDashboard } from "@/lib/dashboard/data";
-import { DashboardHeader } from "./_components/header";
-import { Comparison, Headline } from "./_components/figures";
-import { Charts } from "./_components/charts";
-import { PointsGrid } from "./_components/points-grid";
-import { AttentionTable, OfficeRankingTable, UpcomingTable } from "./_components/tables";
+import { DashboardHeader } from "@/components/dashboard/header";
+import { Charts } from "@/components/dashboard/charts";
+import { AttentionTable, Comparison, Headline, OfficeRankingTable, PointsGrid, UpcomingTable } from "@/components/dashboard/blocks";
 import { loadMyTasks } from "@/lib/dashboard/my-tasks";
 import { MyTasksPanel } from "@/components/dashboard/my-tasks";
 import { RegulationsDuePanel } from "@/components/regulations/due-panel";
@@ -65,15 +63,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <OfficeWorkPanel officeName={user.officeName ?? ""} rows={officeWork(dash.data, user.officeId)} canRecord={can(user.role, "ledger:write") && dash.data.plan.status === "PUBLISHED"} />
       ) : null}
       {/* The leader's ten seconds: what is behind, since when, who leads it, what was done about it — before the charts. */}
-      <AttentionTable dash={dash} role={user.role} />
+      <AttentionTable dash={dash} maySend={can(user.role, "reminder:send")} />
       <Headline dash={dash} />
       <Comparison dash={dash} />
       <Charts dash={dash} />
       {/* On paper the 需关注 table and the charts carry the lights; the grid of every point stays on screen. */}
-      <div className="print-hide"><PointsGrid dash={dash} /></div>
+      <PointsGrid dash={dash} className="print-hide" />
       <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-1">
-        <div className="print-hide min-w-0"><UpcomingTable dash={dash} /></div>
-        <OfficeRankingTable dash={dash} />
+        <UpcomingTable dash={dash} className="print-hide min-w-0" />
+        <OfficeRankingTable dash={dash} className="min-w-0" />
       </div>
     </div>
   );

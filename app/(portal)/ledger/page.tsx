@@ -2,13 +2,15 @@ import Link from "next/link";
 import { prisma } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/permissions";
-import { isoDay } from "@/lib/ledger/constants";
 import { parseListFilter } from "@/lib/ledger/schemas";
-import { defaultYear, describeQuantities, filterOptions, inferYear, listEntries, showsDeleted } from "@/lib/ledger/queries";
-import { FilterForm } from "./_components/filter-form";
+import { defaultYear, filterOptions, inferYear, listEntries, showsDeleted } from "@/lib/ledger/queries";
+import { filterFormHtml } from "@/components/ledger/filter-form";
 import { FilterFold } from "@/components/ledger/filter-fold";
-import { Pagination } from "./_components/pagination";
-import { CategoryBadge, StatusBadge } from "./_components/status-badge";
+import { Pagination } from "@/components/ledger/pagination";
+import { entryListHtml } from "@/components/ledger/entry-list";
+import { Markup } from "@/components/markup";
+import { memoHtml } from "@/lib/html/memo";
+import "@/components/ledger/entry-list.css";
 
 export const metadata = { title: "工作台账 - 法治建设工作台" };
 
@@ -60,53 +62,10 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
       {raw.removed === "1" ? <p role="status" className="mb-3 rounded bg-green-50 px-3 py-2 text-sm text-green-800">台账已删除。</p> : null}
 
       <FilterFold active={params.size - (params.has("year") ? 1 : 0)}>
-        <FilterForm filter={filter} year={year} options={options} showOffice={readAll} showDeleted={deleted} />
+        <Markup html={memoHtml([options], JSON.stringify([{ ...filter, page: 1 }, year, readAll, deleted]), () => filterFormHtml(filter, year, options, readAll, deleted))} />
       </FilterFold>
 
-      {/* On a phone each entry is a card; from 640 px up, the table. */}
-      <ul className="space-y-2 sm:hidden" data-testid="ledger-cards">
-        {result.rows.map((e) => (
-          <li key={e.id} className="card p-3" data-testid={`ledger-card-${e.id}`}>
-            <div className="flex items-start justify-between gap-2">
-              <Link href={`/ledger/${e.id}`} className="font-medium text-brand hover:underline">{e.title}</Link>
-              <StatusBadge status={e.status} />
-            </div>
-            <p className="mt-1 text-xs text-slate-600">{isoDay(e.date)} · {e.office.name} · 第{e.workPoint.number}项{e.linkedEntryId ? " · 协办" : ""}</p>
-            <p className="mt-1 text-xs text-slate-600">{describeQuantities(e.quantities) || "无计入数量"} · 佐证 {e._count.attachments} 份</p>
-          </li>
-        ))}
-        {result.rows.length === 0 ? <li className="card py-6 text-center text-slate-500">没有符合条件的台账</li> : null}
-      </ul>
-
-      <div className="card hidden overflow-x-auto p-0 sm:block">
-        <table className="table">
-          <thead>
-            <tr>
-              <th className="w-24">日期</th><th>工作要点</th><th>具体工作/活动</th><th className="w-24">科室</th><th>数量</th><th className="w-12">附件</th><th className="w-20">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((e) => (
-              <tr key={e.id} data-testid={`ledger-row-${e.id}`}>
-                <td className="whitespace-nowrap">{isoDay(e.date)}</td>
-                <td>{`${e.workPoint.number}. ${e.workPoint.title}`}</td>
-                <td>
-                  <Link href={`/ledger/${e.id}`} className="text-brand hover:underline">{e.title}</Link>
-                  <span className="ml-1"><CategoryBadge category={e.category} /></span>
-                  {e.linkedEntryId ? <span className="ml-1 text-xs text-slate-500">（协办）</span> : null}
-                </td>
-                <td>{e.office.name}</td>
-                <td className="text-xs">{describeQuantities(e.quantities) || "—"}</td>
-                <td className="text-center">{e._count.attachments || "—"}</td>
-                <td><StatusBadge status={e.status} /></td>
-              </tr>
-            ))}
-            {result.rows.length === 0 ? (
-              <tr><td colSpan={7} className="py-6 text-center text-slate-500">没有符合条件的台账</td></tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <Markup html={entryListHtml(result.rows)} />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={params} />
     </div>
   );

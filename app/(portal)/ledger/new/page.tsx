@@ -8,8 +8,8 @@ import { defaultYear, getPointForRecording, linkCandidates, officeInvolved, reco
 import { targetTotals } from "@/lib/ledger/totals";
 import { MESSAGES } from "@/lib/ledger/validate";
 import { calendarDayAt } from "@/lib/progress/dates";
-import { EntryForm } from "../_components/entry-form";
-import { TargetTotals } from "../_components/target-totals";
+import { EntryForm } from "@/components/ledger/entry-form";
+import { TargetTotals } from "@/components/ledger/target-totals";
 
 export const metadata = { title: "新增台账 - 法治建设工作台" };
 
