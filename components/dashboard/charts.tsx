@@ -1,7 +1,10 @@
 import { ActivityChart, OfficeChart, SectionChart, type ActivityMonth, type OfficeBar, type RateBar } from "@/components/charts/dashboard-charts";
 import type { DashboardData } from "@/lib/dashboard/data";
 import { ledgerHref } from "@/lib/dashboard/links";
-import { officeRanking, percent, sectionBars } from "@/lib/dashboard/view";
+import { officeRanking, sectionBars } from "@/lib/dashboard/view";
+import { Markup } from "@/components/markup";
+import { memoHtml } from "@/lib/html/memo";
+import { monthTableHtml, sectionListHtml } from "./chart-tables";
 
 const toPct = (rate: number) => Math.round(rate * 1000) / 10;
 
@@ -34,17 +37,7 @@ export function Charts({ dash }: { dash: DashboardData }) {
       <section className="card min-w-0" aria-labelledby="sections-title">
         <h2 id="sections-title" className="mb-2 font-semibold">各部分完成率</h2>
         <SectionChart bars={sectionData} />
-        <ul className="mt-2 space-y-1 text-sm">
-          {sections.map((s) => (
-            <li key={s.sectionId} className="flex justify-between gap-2">
-              <a href={s.href} className="truncate hover:underline">{`${s.label}${s.title}`}</a>
-              <span className="shrink-0 text-slate-600">
-                {`${s.pointCount} 项 · ${percent(s.rate)}`}
-                {s.behind && s.behindHref ? <> · <a href={s.behindHref} className="dash-link">滞后/逾期 {s.behind}</a></> : null}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Markup html={memoHtml([data], `sections|${year}|${officeId}`, () => sectionListHtml(sections))} />
       </section>
       <section className="card min-w-0" aria-labelledby="offices-title">
         <h2 id="offices-title" className="mb-2 font-semibold">各科室完成率（牵头 / 配合）</h2>
@@ -57,30 +50,7 @@ export function Charts({ dash }: { dash: DashboardData }) {
           {showPersonTimes ? `人次为计量单位是“人次”的累计指标（目标合计 ${activity.personTimeTarget} 人次），虚线为序时进度。` : ""}
         </p>
         <ActivityChart months={months} showPersonTimes={showPersonTimes} />
-        <div className="mt-2 overflow-x-auto">
-        <table className="table text-center text-xs">
-          <thead>
-            <tr>
-              <th>月份</th>
-              {months.map((m) => <th key={m.label} className="text-center">{m.label}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>台账（条）</td>
-              {months.map((m) => (
-                <td key={m.label}><a href={m.href} className="dash-link" data-testid="month-entries">{m.entries}</a></td>
-              ))}
-            </tr>
-            {showPersonTimes ? (
-              <tr>
-                <td>人次</td>
-                {activity.months.map((m) => <td key={m.month}>{m.personTimes}</td>)}
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-        </div>
+        <Markup html={memoHtml([data, activity], `months|${year}|${officeId}|${showPersonTimes}`, () => monthTableHtml(months, showPersonTimes ? activity.months.map((m) => m.personTimes) : null))} />
       </section>
     </div>
   );

@@ -70,3 +70,22 @@ describe("dashboard markup", () => {
     expect(upcomingTableHtml(dash).value).toContain("30 天内");
   });
 });
+
+describe("chart tables", () => {
+  it("lists each section with its rate and links the behind points; the month table links each month's entries", async () => {
+    const { sectionListHtml, monthTableHtml } = await import("./chart-tables");
+    const list = sectionListHtml([
+      { sectionId: 1, label: "一、", title: "学习<b>", rate: 0.5, pointCount: 4, behind: 2, href: "/ledger?year=2026&sectionId=1", behindHref: "/ledger?year=2026&pointIds=1,2" },
+      { sectionId: 2, label: "二、", title: "制度", rate: 1, pointCount: 1, behind: 0, href: "/ledger?year=2026&sectionId=2", behindHref: null },
+    ]).value;
+    expect(list).toContain("学习&lt;b&gt;");
+    expect(list).toContain("4 项 · 50%");
+    expect(list).toContain(`<a href="/ledger?year=2026&amp;pointIds=1,2" class="dash-link">滞后/逾期 2</a>`);
+    expect(list.match(/滞后\/逾期/g)).toHaveLength(1);
+    const months = [{ label: "1月", entries: 3, cumulativePersonTimes: null, expectedPersonTimes: null, href: "/ledger?year=2026&from=2026-01-01" }];
+    expect(monthTableHtml(months, null).value).not.toContain("人次");
+    const withPeople = monthTableHtml(months, [40]).value;
+    expect(withPeople).toContain("<tr><td>人次</td><td>40</td></tr>");
+    expect(withPeople).toContain(`data-testid="month-entries">3</a>`);
+  });
+});
