@@ -235,6 +235,7 @@ async function main() {
     console.log(
       JSON.stringify({
         entries: SHAPE.countedEntries,
+        node: process.versions.node,
         workers: Number(process.env.WEB_CONCURRENCY || 1),
         server: release ? "release" : "npm start",
         dashboard_ms_p50: round2(computation.dashboard),

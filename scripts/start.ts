@@ -43,6 +43,8 @@ async function main() {
   buildIfStale(ROOT_DIR);
 
   const url = `http://localhost:${port}`;
+  // Node.js 20 reached its end of life on 2026-04-30; the release archive ships 24 (README "Node.js").
+  if (Number(process.versions.node.split(".")[0]) < 24) console.log(`提示：Node.js ${process.versions.node} 已停止维护，建议改用 Node.js 24 LTS（见 README“Node.js”；离线发布包自带 Node.js）。`);
   console.log("");
   console.log(`法治建设工作台：${url}`);
   console.log(`数据库：${databaseKind() === "sqlite" ? process.env.DATABASE_URL.replace(/^file:/, "") : "PostgreSQL"}`);
