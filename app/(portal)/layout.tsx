@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/dal";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { navFor } from "@/components/nav";
@@ -14,12 +13,12 @@ export default async function PortalLayout({ children }: { children: React.React
     <div className="min-h-screen">
       <header className="no-print bg-brand text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/dashboard" className="text-lg font-semibold tracking-wide">法治建设工作台</Link>
+          <a href="/dashboard" className="text-lg font-semibold tracking-wide">法治建设工作台</a>
           <nav aria-label="主导航" className="flex flex-1 flex-wrap gap-1">
             {items.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm text-red-50 hover:bg-white/15">
+              <a key={item.href} href={item.href} className="rounded px-2 py-1 text-sm text-red-50 hover:bg-white/15">
                 {item.label}
-              </Link>
+              </a>
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
@@ -28,8 +27,8 @@ export default async function PortalLayout({ children }: { children: React.React
               {user.displayName}
               <span className="ml-1 text-red-100">（{ROLE_LABEL[user.role]}{user.officeName ? ` · ${user.officeName}` : ""}）</span>
             </span>
-            <Link href="/account/password" className="text-red-100 underline-offset-2 hover:underline">修改密码</Link>
-            <Link href="/account/security" className="rounded px-2 py-1 text-red-50 hover:bg-white/15">账户安全</Link>
+            <a href="/account/password" className="text-red-100 underline-offset-2 hover:underline">修改密码</a>
+            <a href="/account/security" className="rounded px-2 py-1 text-red-50 hover:bg-white/15">账户安全</a>
             <SignOutButton />
           </div>
         </div>
