@@ -6,10 +6,12 @@ import path from "node:path";
  * under load. Measured with `npm run bench` (40,000 entries, 10 connections, one process, same
  * machine and load, 2026-12-04): semi-space 64 MB: rss_mb 394, idle_rss_mb 288; 16 MB: 351 / 262;
  * 16 MB + old space capped at 256 MB: 269 / 251; 16 + 384 MB: 266 / 249, with throughput within
- * the runs' noise. 384 MB leaves room for the largest exports and imports. NODE_OPTIONS set by the
+ * the runs' noise. 384 MB leaves room for the largest exports and imports. Measured again on Node.js
+ * 24 with the dashboard and ledger built as remembered markup (three runs each): 16 MB: rss_mb 316-325,
+ * idle_rss_mb 263-269, dashboard 56-59 pages/s; 32 MB: 354-358 / 292-298, 42-65 pages/s. NODE_OPTIONS set by the
  * operator still applies; PORTAL_NODE_FLAGS replaces these.
  */
-export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--max-old-space-size=384"];
+export const DEFAULT_SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=384"];
 
 /** PORTAL_NODE_FLAGS (space-separated) replaces the defaults, e.g. to trade speed for memory (README "Memory"). */
 export const SERVER_NODE_FLAGS = process.env.PORTAL_NODE_FLAGS?.trim() ? process.env.PORTAL_NODE_FLAGS.trim().split(/\s+/) : DEFAULT_SERVER_NODE_FLAGS;
