@@ -45,6 +45,28 @@ export function percentile(values: number[], p: number): number {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10 : 0;
 }
 
+/**
+ * The summary line both load tests print: counts, the acknowledged writes missing from or changed in
+ * the database (`stored`: entry id → title as read back), throughput and latencies.
+ */
+export function summariseMix(recorder: Recorder, run: { expectedTitles: ReadonlyMap<number, string>; seconds: number }, stored: ReadonlyMap<number, string>) {
+  const { counters, latencies, latenciesByKind } = recorder;
+  return {
+    requests: counters.requests,
+    errors: counters.errors,
+    "5xx": counters.fivexx,
+    lost_writes: [...run.expectedTitles].filter(([id, title]) => stored.get(id) !== title).length,
+    conflicts_refused: counters.conflictsRefused,
+    entries_created: run.expectedTitles.size,
+    seconds: Math.round(run.seconds),
+    requests_per_second: run.seconds > 0 ? Math.round(counters.requests / run.seconds) : 0,
+    p50_ms: percentile(latencies, 50),
+    p99_ms: percentile(latencies, 99),
+    write_p99_ms: percentile(latenciesByKind.write, 99),
+    dashboard_p99_ms: percentile(latenciesByKind.dashboard, 99),
+  };
+}
+
 export interface MixOptions {
   /** Where requests go (one server, or the load balancer); also the Origin of the writes. */
   base: string;

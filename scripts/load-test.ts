@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { loginCookie } from "../tests/support/server-process";
-import { createRecorder, percentile, runWriteMix } from "./load-mix";
+import { createRecorder, percentile, runWriteMix, summariseMix } from "./load-mix";
 
 const PORT = Number(process.env.LOAD_PORT || 3350);
 const BASE = `http://localhost:${PORT}`;
@@ -25,7 +25,7 @@ const FLOOD_CLIENTS = 200;
 const FLOOD_DASHBOARD_LOADS = Number(process.env.LOAD_FLOOD_DASHBOARD_LOADS || 100);
 
 const recorder = createRecorder();
-const { latencies, latenciesByKind, counters } = recorder;
+const { counters } = recorder;
 
 async function waitForServer(child: ReturnType<typeof spawn>) {
   const deadline = Date.now() + 10 * 60 * 1000;
@@ -71,7 +71,7 @@ async function main() {
   const deadline = Date.now() + TIME_LIMIT_MS;
   const writerCookies = await Promise.all(Array.from({ length: WRITERS }, () => loginCookie(BASE, "staff-zonghe")));
   const readerCookies = await Promise.all(Array.from({ length: READERS }, () => loginCookie(BASE, "leader")));
-  const { expectedTitles, seconds } = await runWriteMix(recorder, {
+  const run = await runWriteMix(recorder, {
     base: BASE,
     writerCookies,
     readerCookies,
@@ -85,25 +85,15 @@ async function main() {
   const rows = db.prepare(`SELECT id, title FROM "LedgerEntry" WHERE title LIKE '压测-%'`).all() as { id: number; title: string }[];
   db.close();
   const stored = new Map(rows.map((r) => [r.id, r.title]));
-  const lostWrites = [...expectedTitles].filter(([id, title]) => stored.get(id) !== title).length;
+  const summary = summariseMix(recorder, run, stored);
+  const { lost_writes: lostWrites } = summary;
 
   const flood = await loginFlood(readerCookies[0]);
   stop();
 
   console.log(
     JSON.stringify({
-      requests: counters.requests,
-      errors: counters.errors,
-      "5xx": counters.fivexx,
-      lost_writes: lostWrites,
-      conflicts_refused: counters.conflictsRefused,
-      entries_created: expectedTitles.size,
-      seconds: Math.round(seconds),
-      requests_per_second: Math.round(counters.requests / seconds),
-      p50_ms: percentile(latencies, 50),
-      p99_ms: percentile(latencies, 99),
-      write_p99_ms: percentile(latenciesByKind.write, 99),
-      dashboard_p99_ms: percentile(latenciesByKind.dashboard, 99),
+      ...summary,
       workers: Number(process.env.WEB_CONCURRENCY || 1),
       flood_dashboard_p99_ms: flood.dashboard_p99_ms,
       login_flood: flood,
@@ -112,7 +102,7 @@ async function main() {
   // Correctness is the test: an acknowledged write that is missing, a 5xx or an unexpected refusal
   // fails it. Latency is reported against the goal (p99 ≤ 500 ms) but is a measurement, not a verdict.
   const failed =
-    lostWrites > 0 || counters.fivexx > 0 || counters.errors > 0 || expectedTitles.size < ENTRIES || flood["5xx"] > 0 || flood.dashboard_errors > 0 || flood.logins_admitted === 0;
+    lostWrites > 0 || counters.fivexx > 0 || counters.errors > 0 || run.expectedTitles.size < ENTRIES || flood["5xx"] > 0 || flood.dashboard_errors > 0 || flood.logins_admitted === 0;
   if (failed) console.error("压测未通过：存在丢失的写入、5xx 错误、意外的拒绝或未完成的写入。");
   process.exit(failed ? 1 : 0);
 }
