@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
+import { ActionMessage, FieldErrors } from "@/components/action-feedback";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,19 +52,9 @@ export function ActionForm({
         <button type="submit" className={buttonClassName} disabled={pending}>
           {pending ? "处理中…" : submitLabel}
         </button>
-        {state.message ? (
-          <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}>
-            {state.message}
-          </span>
-        ) : null}
+        <ActionMessage state={state} />
       </div>
-      {state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? (
-        <ul className="mt-1 text-sm text-red-700">
-          {Object.entries(state.fieldErrors).map(([field, messages]) => (
-            <li key={field}>{messages.join("；")}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors state={state} />
     </form>
   );
 }

@@ -30,14 +30,14 @@ export function OfficeRankingTable({ dash, className }: { dash: DashboardData; c
   return <Markup className={className} html={memoHtml([dash.data, dash.offices], `ranking|${dash.year}`, () => officeRankingHtml(dash))} />;
 }
 
+// The pending count and the previous year's figures come from the same remembered entry as dash.data
+// (lib/dashboard/data.ts), so the figures object's identity covers them.
 export function Headline({ dash }: { dash: DashboardData }) {
-  const variant = `headline|${dash.year}|${dash.officeId}|${dash.officeLocked}|${dash.pending}`;
+  const variant = `headline|${dash.year}|${dash.officeId}|${dash.officeLocked}`;
   return <Markup html={memoHtml([dash.data], variant, () => headlineHtml(dash))} />;
 }
 
 export function Comparison({ dash }: { dash: DashboardData }) {
-  const c = dash.comparison;
-  if (!c) return null;
-  const variant = `comparison|${dash.year}|${dash.officeId}|${JSON.stringify(c)}`;
-  return <Markup html={memoHtml([dash.data], variant, () => comparisonHtml(dash) ?? html``)} />;
+  const markup = dash.comparison ? memoHtml([dash.data], `comparison|${dash.year}|${dash.officeId}`, () => comparisonHtml(dash) ?? html``) : null;
+  return markup ? <Markup html={markup} /> : null;
 }

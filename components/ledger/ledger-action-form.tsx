@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { IDLE, type ActionState } from "@/lib/action-state";
+import { ActionMessage, FieldErrors } from "@/components/action-feedback";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -103,21 +104,9 @@ export function LedgerActionForm({
         <button type="submit" className={buttonClassName} disabled={pending || uploading}>
           {uploading ? "正在上传佐证材料…" : pending ? "处理中…" : submitLabel}
         </button>
-        {state.message ? (
-          <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}>
-            {state.message}
-          </span>
-        ) : null}
+        <ActionMessage state={state} />
       </div>
-      {state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? (
-        <ul className="mt-1 text-sm text-red-700">
-          {Object.entries(state.fieldErrors).map(([field, messages]) => (
-            <li key={field}>
-              {fieldLabel(field)}：{messages.join("；")}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors state={state} label={fieldLabel} />
     </form>
   );
 }
