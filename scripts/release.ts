@@ -8,7 +8,7 @@
  *     app/              Next.js standalone output: .next (server + static), public, the traced
  *                       production node_modules (better-sqlite3 and argon2 native for linux-x64
  *                       glibc, Prisma's runtime with the SQLite and PostgreSQL query compilers),
- *                       server.mjs (+ render-gate.mjs) / cluster.mjs, cli.mjs (esbuild bundle of scripts/release/cli.ts),
+ *                       server.mjs (+ render-gate.mjs, idle-trim.mjs) / cluster.mjs, cli.mjs (esbuild bundle of scripts/release/cli.ts),
  *                       prisma/migrations/{sqlite,postgresql}
  *     deploy/           systemd unit, nginx example, topology notes
  *     VERSION
@@ -94,7 +94,7 @@ async function main() {
   const appDist = path.join(app, path.relative(ROOT, dist));
   fs.cpSync(path.join(dist, "static"), path.join(appDist, "static"), { recursive: true });
   if (fs.existsSync(path.join(ROOT, "public"))) fs.cpSync(path.join(ROOT, "public"), path.join(app, "public"), { recursive: true });
-  for (const file of ["server.mjs", "render-gate.mjs", "cluster.mjs"]) fs.copyFileSync(path.join(ROOT, "scripts", file), path.join(app, file));
+  for (const file of ["server.mjs", "render-gate.mjs", "idle-trim.mjs", "cluster.mjs"]) fs.copyFileSync(path.join(ROOT, "scripts", file), path.join(app, file));
   for (const kind of ["sqlite", "postgresql"]) {
     fs.cpSync(path.join(ROOT, "prisma", "migrations", kind), path.join(app, "prisma", "migrations", kind), { recursive: true });
   }

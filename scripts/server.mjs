@@ -8,6 +8,9 @@ import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { createIdleTrim, idleTrimDelay } from "./idle-trim.mjs";
 import { createRenderGate, isPageRequest, renderConcurrency } from "./render-gate.mjs";
 
 export const CLIENT_ADDRESS_HEADER = "x-portal-peer";
@@ -51,6 +54,20 @@ function useBuildConfig(dir) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(fs.readFileSync(config, "utf8")).config);
 }
 
+/**
+ * A full collection that also hands V8's pooled pages back (the "last resort" flavour of the gc
+ * extension), without exposing gc() to the application: the flag is set for one new context only.
+ */
+function memoryReleasingCollector() {
+  let gc = globalThis.gc;
+  if (typeof gc !== "function") {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc");
+    v8.setFlagsFromString("--no-expose-gc");
+  }
+  return () => gc({ type: "major", flavor: "last-resort" });
+}
+
 export async function startServer(port) {
   process.env.NODE_ENV = "production";
   useBuildConfig(process.cwd());
@@ -61,7 +78,13 @@ export async function startServer(port) {
   await app.prepare();
   const limit = renderConcurrency();
   const gate = limit > 0 ? createRenderGate(limit) : null;
+  const trimDelay = idleTrimDelay();
+  const trim =
+    trimDelay > 0
+      ? createIdleTrim({ delayMs: trimDelay, minGrowthBytes: 16 * 1024 * 1024, collect: memoryReleasingCollector(), rssBytes: () => process.memoryUsage.rss() })
+      : null;
   const server = http.createServer((request, response) => {
+    trim?.(response);
     if (shedLogin(request, response)) return;
     delete request.headers[CLIENT_ADDRESS_HEADER];
     request.headers[CLIENT_ADDRESS_HEADER] = (request.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");

@@ -13,6 +13,7 @@ import { cacheEnabled, changeStamp, figuresStamp, StampedMemo } from "@/lib/dash
 import { PAGE_SIZE, type ListSort } from "./constants";
 import { deletedScope, readScope, type LedgerUser } from "./access";
 import { parseIsoDay, type ListFilter } from "./schemas";
+import { loadListRows, type LedgerListRow } from "./list-rows";
 
 /** The year a list opens on: this year's plan when there is one, else the latest plan (drafts only for plan:readDraft). */
 export async function defaultYear(db: Db, role: Role, now = new Date()): Promise<number> {
@@ -86,25 +87,7 @@ export function orderFor(sort: ListSort): Prisma.LedgerEntryOrderByWithRelationI
   }
 }
 
-const listSelect = {
-  id: true,
-  year: true,
-  date: true,
-  title: true,
-  form: true,
-  status: true,
-  category: true,
-  linkedEntryId: true,
-  updatedAt: true,
-  deletedAt: true,
-  officeId: true,
-  office: { select: { name: true } },
-  workPoint: { select: { id: true, number: true, title: true } },
-  quantities: { select: { value: true, completes: true, target: { select: { subject: true, unit: true, kind: true } } } },
-  _count: { select: { attachments: { where: { deletedAt: null } } } },
-} satisfies Prisma.LedgerEntrySelect;
-
-export type LedgerListRow = Prisma.LedgerEntryGetPayload<{ select: typeof listSelect }>;
+export type { LedgerListRow };
 
 export interface LedgerPage {
   year: number;
@@ -134,7 +117,9 @@ export async function listEntries(db: Db, user: LedgerUser, filter: ListFilter, 
   const total = await countEntries(db, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pageCount);
-  const rows = await db.ledgerEntry.findMany({ where, orderBy: orderFor(filter.sort), skip: (page - 1) * pageSize, take: pageSize, select: listSelect });
+  // The page's ids through the model API (the access rules live in `where`), its rows by hand (list-rows.ts).
+  const ids = await db.ledgerEntry.findMany({ where, orderBy: orderFor(filter.sort), skip: (page - 1) * pageSize, take: pageSize, select: { id: true } });
+  const rows = await loadListRows(db, ids.map((r) => r.id));
   return { year, total, page, pageCount, pageSize, rows };
 }
 

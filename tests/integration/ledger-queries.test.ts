@@ -47,6 +47,37 @@ describe("query parameters", () => {
 });
 
 describe("listing", () => {
+  it("reads each row as the model API would (office, point, quantities in order, live attachments only)", async () => {
+    const all = await listEntries(t.db, coordinator, f(), 2025, 500);
+    const withQuantities = all.rows.find((r) => r.quantities.length > 0)!;
+    expect(withQuantities).toBeDefined();
+    const file = { fileName: "a.pdf", mimeType: "application/pdf", size: 3, sha256: "0".repeat(64), data: Buffer.from("abc"), createdById: coordinator.id };
+    await t.db.attachment.createMany({
+      data: [
+        { ...file, entryId: withQuantities.id },
+        { ...file, entryId: withQuantities.id },
+        { ...file, entryId: withQuantities.id, deletedAt: new Date() },
+      ],
+    });
+    const page = await listEntries(t.db, coordinator, f(), 2025, 500);
+    const expected = await t.db.ledgerEntry.findMany({
+      where: { id: { in: page.rows.map((r) => r.id) } },
+      select: {
+        id: true, year: true, date: true, title: true, form: true, status: true, category: true, linkedEntryId: true,
+        updatedAt: true, deletedAt: true, officeId: true, office: { select: { name: true } },
+        workPoint: { select: { id: true, number: true, title: true } },
+        quantities: { select: { value: true, completes: true, target: { select: { subject: true, unit: true, kind: true } } }, orderBy: { id: "asc" } },
+        _count: { select: { attachments: { where: { deletedAt: null } } } },
+      },
+    });
+    const byId = new Map(expected.map((e) => [e.id, e]));
+    expect(page.rows.length).toBeGreaterThan(5);
+    expect(page.rows.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
+    for (const row of page.rows) expect(row).toEqual(byId.get(row.id));
+    expect(page.rows.find((r) => r.id === withQuantities.id)!._count.attachments).toBe(2);
+    expect(page.rows.some((r) => r.quantities.some((q) => q.target.kind === "BOOLEAN" || q.completes === false))).toBe(true);
+  });
+
   it("STAFF see their own office only, whatever officeId they ask for", async () => {
     const page = await listEntries(t.db, yanjiu, f(), 2025);
     expect(page.total).toBeGreaterThan(0);
