@@ -3,17 +3,19 @@
  * `where`: STAFF only ever get rows of their own office, whatever the URL says.
  */
 import { entryHistory, type HistoryRound } from "./history";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { planVisibilityKey, visiblePlanWhere, visiblePointWhere } from "@/lib/plan/visibility";
 import { calendarDayAt } from "@/lib/progress/dates";
 import { cacheEnabled, changeStamp, figuresStamp, StampedMemo } from "@/lib/dashboard/cache";
-import { PAGE_SIZE, type ListSort } from "./constants";
+import { PAGE_SIZE } from "./constants";
 import { deletedScope, readScope, type LedgerUser } from "./access";
-import { parseIsoDay, type ListFilter } from "./schemas";
+import type { ListFilter } from "./schemas";
 import { loadListRows, type LedgerListRow } from "./list-rows";
+import { listOrderSql, listWhereSql } from "./list-sql";
+import { toNumber } from "@/lib/sql-values";
 
 /** The year a list opens on: this year's plan when there is one, else the latest plan (drafts only for plan:readDraft). */
 export async function defaultYear(db: Db, role: Role, now = new Date()): Promise<number> {
@@ -37,56 +39,7 @@ export async function inferYear(db: Db, role: Role, filter: Pick<ListFilter, "po
   return null;
 }
 
-export function showsDeleted(user: LedgerUser, filter: Pick<ListFilter, "deleted">): boolean {
-  return filter.deleted && can(user.role, "ledger:restore");
-}
-
-export function buildListWhere(user: LedgerUser, filter: ListFilter, year: number): Prisma.LedgerEntryWhereInput {
-  const and: Prisma.LedgerEntryWhereInput[] = [readScope(user), { year }];
-  and.push({ deletedAt: showsDeleted(user, filter) ? { not: null } : null });
-  if (filter.sectionId) and.push({ workPoint: { sectionId: filter.sectionId } });
-  if (filter.pointId) and.push({ workPointId: filter.pointId });
-  if (filter.pointIds) and.push({ workPointId: { in: filter.pointIds } });
-  if (filter.officeId) and.push({ officeId: filter.officeId });
-  if (filter.leadOfficeId) and.push({ workPoint: { leadOfficeId: filter.leadOfficeId } });
-  if (filter.supportOfficeId) and.push({ workPoint: { supportOffices: { some: { officeId: filter.supportOfficeId } } } });
-  if (filter.pointOfficeId) {
-    const officeId = filter.pointOfficeId;
-    and.push({ workPoint: { OR: [{ leadOfficeId: officeId }, { supportOffices: { some: { officeId } } }] } });
-  }
-  // The counting rule of lib/progress (APPROVED, no 协办 record); deletedAt is handled above.
-  if (filter.counted) and.push({ status: "APPROVED", linkedEntryId: null });
-  if (filter.status) and.push({ status: filter.status });
-  if (filter.category) and.push({ category: filter.category });
-  if (filter.targetId) and.push({ quantities: { some: { targetId: filter.targetId } } });
-  const from = filter.from ? parseIsoDay(filter.from) : null;
-  const to = filter.to ? parseIsoDay(filter.to) : null;
-  if (from) and.push({ date: { gte: from } });
-  if (to) and.push({ date: { lte: to } });
-  for (const term of searchTerms(filter.q)) and.push({ OR: [{ title: { contains: term } }, { description: { contains: term } }] });
-  return { AND: and };
-}
-
-/**
- * Words of the search box, each of which must occur in the title or the description. LIKE
- * wildcards (% _) and the escape character are separators: `contains` does not escape them.
- */
-export function searchTerms(q: string | undefined): string[] {
-  if (!q) return [];
-  return [...new Set(q.split(/[\s%_\\]+/u).filter(Boolean))].slice(0, 5);
-}
-
-export function orderFor(sort: ListSort): Prisma.LedgerEntryOrderByWithRelationInput[] {
-  switch (sort) {
-    case "date_asc":
-      return [{ date: "asc" }, { id: "asc" }];
-    case "updated_desc":
-      return [{ updatedAt: "desc" }, { id: "desc" }];
-    default:
-      return [{ date: "desc" }, { id: "desc" }];
-  }
-}
-
+export { searchTerms, showsDeleted } from "./list-sql";
 export type { LedgerListRow };
 
 export interface LedgerPage {
@@ -103,23 +56,25 @@ export interface LedgerPage {
 // through audited writes, so it is memoised on the audit stamp like the filter options.
 const countMemos = new WeakMap<Db, StampedMemo>();
 
-async function countEntries(db: Db, where: Prisma.LedgerEntryWhereInput): Promise<number> {
-  if (!cacheEnabled()) return db.ledgerEntry.count({ where });
+async function countEntries(db: Db, where: Prisma.Sql): Promise<number> {
+  const count = async () => toNumber((await db.$queryRaw<{ n: unknown }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${where}`))[0]?.n);
+  if (!cacheEnabled()) return count();
   let memo = countMemos.get(db);
   if (!memo) countMemos.set(db, (memo = new StampedMemo(256)));
   const stamp = await changeStamp(db);
-  return memo.get(`ledger-count|${JSON.stringify(where)}`, stamp, () => db.ledgerEntry.count({ where }));
+  return memo.get(`ledger-count|${where.sql}|${JSON.stringify(where.values)}`, stamp, count);
 }
 
-/** One page of the list: a COUNT and a LIMIT/OFFSET query, never the whole table. */
+/** One page of the list: a COUNT and a LIMIT/OFFSET query, never the whole table (lib/ledger/list-sql.ts, list-rows.ts). */
 export async function listEntries(db: Db, user: LedgerUser, filter: ListFilter, year: number, pageSize = PAGE_SIZE): Promise<LedgerPage> {
-  const where = buildListWhere(user, filter, year);
+  const where = listWhereSql(user, filter, year);
   const total = await countEntries(db, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pageCount);
-  // The page's ids through the model API (the access rules live in `where`), its rows by hand (list-rows.ts).
-  const ids = await db.ledgerEntry.findMany({ where, orderBy: orderFor(filter.sort), skip: (page - 1) * pageSize, take: pageSize, select: { id: true } });
-  const rows = await loadListRows(db, ids.map((r) => r.id));
+  const ids = await db.$queryRaw<{ id: unknown }[]>(
+    Prisma.sql`SELECT e."id" FROM "LedgerEntry" e WHERE ${where} ORDER BY ${listOrderSql(filter.sort)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
+  const rows = await loadListRows(db, ids.map((r) => toNumber(r.id)));
   return { year, total, page, pageCount, pageSize, rows };
 }
 

@@ -12,7 +12,7 @@ import {
   PERSON_TIME_UNIT,
   resolvePlanAsOf,
 } from "@/lib/progress/queries";
-import { buildListWhere } from "@/lib/ledger/queries";
+import { buildListWhere } from "@/tests/support/ledger-list-reference";
 import { parseListFilter } from "@/lib/ledger/schemas";
 import { attentionRows, officeRanking, planLedgerHref, sectionBars } from "@/lib/dashboard/view";
 
