@@ -81,7 +81,7 @@ describe("the ledger list's SQL against the model API", () => {
     let found = 0;
     for (const day of entryDays) {
       const year = Number(day.slice(0, 4));
-      for (const params of [{ from: day, to: day }, { from: day }, { to: day }]) {
+      for (const params of [{ from: day, to: day }, { from: day }, { to: day }] as Record<string, string>[]) {
         const sql = await bySql(coordinator, params, year);
         expect(sql, JSON.stringify(params)).toEqual(await byModel(coordinator, params, year));
         if ("from" in params && "to" in params) found += sql.length;
