@@ -1,6 +1,7 @@
 /**
  * Who sees and writes which ledger rows. Every query and mutation spreads one of these scopes
- * into its Prisma `where`, so ownership holds at the data layer, not only in the pages.
+ * into its Prisma `where`, so ownership holds at the data layer, not only in the pages. The list's
+ * hand-written SQL has readScope's twin, readScopeSql (list-sql.ts), tested equal for every role.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { UserFacingError } from "@/lib/action-state";

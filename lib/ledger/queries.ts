@@ -1,6 +1,7 @@
 /**
  * Read side of the ledger. Every entry query spreads readScope(user) (and deletedScope) into its
- * `where`: STAFF only ever get rows of their own office, whatever the URL says.
+ * `where`, and the list's SQL starts with the same rule (readScopeSql in list-sql.ts): STAFF only
+ * ever get rows of their own office, whatever the URL says.
  */
 import { entryHistory, type HistoryRound } from "./history";
 import { Prisma } from "@/generated/prisma/client";

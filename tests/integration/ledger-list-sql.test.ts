@@ -12,6 +12,7 @@ import { listOrderSql, listWhereSql } from "@/lib/ledger/list-sql";
 import { ENTRY_CATEGORIES, ENTRY_STATUSES, LIST_SORTS } from "@/lib/ledger/constants";
 import { parseListFilter } from "@/lib/ledger/schemas";
 import { toNumber } from "@/lib/sql-values";
+import { ROLES } from "@/lib/auth/roles";
 import { ledgerUser } from "@/tests/support/ledger-helpers";
 import { buildListWhere, orderFor } from "@/tests/support/ledger-list-reference";
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   t = await createTestDb({ seed: true });
   users = await Promise.all(["staff-zonghe", "staff-yanjiu", "coordinator", "leader", "viewer", "admin"].map((u) => ledgerUser(t.db, u)));
   users.push({ id: users[0].id, username: "no-office", role: "STAFF", officeId: null });
+  // Every role, with and without an office: the scope comes from the permission table, not the demo data.
+  for (const role of ROLES) for (const officeId of [users[0].officeId, null]) users.push({ id: users[0].id, username: `${role}-${officeId}`, role, officeId });
   // Deleted entries and a 协办 record, so deleted=1 and counted=1 have something to tell apart.
   const entries = await t.db.ledgerEntry.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   await t.db.ledgerEntry.updateMany({ where: { id: { in: entries.slice(0, 3).map((e) => e.id) } }, data: { deletedAt: new Date() } });
