@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/dal";
 import { loadSupervisionTasks, type SupervisionTasks } from "@/lib/supervision/tasks";
 import { cacheEnabled, changeStamp, panelMemo } from "@/lib/dashboard/cache";
 import { calendarDayAt } from "@/lib/progress/dates";
-import { countUnreadNotifications } from "@/lib/hot-path";
+import { unreadNotificationCount } from "@/lib/reminders/queries";
 
 export interface TaskEntry {
   id: number;
@@ -47,7 +47,7 @@ export async function loadMyTasks(db: Db, user: CurrentUser): Promise<MyTasks> {
           panelMemo(db).get(`tasks|${user.id}|${user.role}|${user.officeId}|${calendarDayAt(new Date()).toISOString()}`, stamp, () => loadTasks(db, user)),
         )
       : loadTasks(db, user),
-    countUnreadNotifications(db, user.id),
+    unreadNotificationCount(db, user.id),
   ]);
   return { ...tasks, unreadNotifications };
 }

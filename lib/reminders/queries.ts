@@ -3,6 +3,7 @@
  * every office's reminders (STAFF) see only those sent to their own office.
  */
 
+import { cache } from "react";
 import type { Db } from "@/lib/db";
 import { countUnreadNotifications } from "@/lib/hot-path";
 import { can } from "@/lib/auth/permissions";
@@ -99,9 +100,11 @@ export async function reminderForSheet(db: Db, reminderId: number, viewer: Remin
   return { reminder, view };
 }
 
-export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {
-  return countUnreadNotifications(db, userId);
-}
+/**
+ * The user's unread count, read once per request: the header's bell and the dashboard's 待我处理
+ * both show it. No server action reads it, so a write never meets an earlier read of the same request.
+ */
+export const unreadNotificationCount = cache((db: Db, userId: number): Promise<number> => countUnreadNotifications(db, userId));
 
 export async function listNotifications(db: Db, userId: number, take = 100) {
   return db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
