@@ -28,7 +28,11 @@ export function createRecorder(onResponse?: (response: Response) => void): Recor
         const elapsed = performance.now() - started;
         recorder.latencies.push(elapsed);
         recorder.latenciesByKind[init.method && init.method !== "GET" ? "write" : "dashboard"].push(elapsed);
-        if (response.status >= 500) recorder.counters.fivexx += 1;
+        if (response.status >= 500) {
+          recorder.counters.fivexx += 1;
+          // Which request failed, and how long it took, for the failure report (the body is left unread).
+          if (recorder.counters.fivexx <= 5) console.error(`5xx: ${init.method ?? "GET"} ${url} → HTTP ${response.status} after ${Math.round(elapsed)} ms`);
+        }
         onResponse?.(response);
         return response;
       } catch {

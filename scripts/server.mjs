@@ -68,6 +68,15 @@ function memoryReleasingCollector() {
   return () => gc({ type: "major", flavor: "last-resort" });
 }
 
+/**
+ * How long an idle keep-alive connection stays open: longer than a reverse proxy keeps its idle
+ * upstream connections (nginx's `keepalive_timeout` and most load balancers: 60 s). With Node's
+ * default of 5 s the server could close a connection just as nginx reused it, and nginx answers a
+ * POST on such a connection with 502 instead of retrying it (deploy/nginx-fazhi-portal.conf keeps
+ * upstream connections alive). headersTimeout stays above it, as Node requires.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function startServer(port) {
   process.env.NODE_ENV = "production";
   useBuildConfig(process.cwd());
@@ -91,6 +100,8 @@ export async function startServer(port) {
     if (gate && isPageRequest(request)) return gate(response, () => handle(request, response));
     return handle(request, response);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   server.listen(port);
   return server;
 }

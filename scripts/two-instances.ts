@@ -5,6 +5,8 @@
  *   b. failed logins alternating A and B lock the account, and the client address, on both;
  *   c. a 催办 sent on A is in the recipient's notifications on B;
  *   d. B's memoised dashboard figure moves as soon as A submits / approves a ledger entry;
+ *   f. (before e) a keep-alive connection left idle for 6 s is still served, not closed under a proxy
+ *      that reuses it (scripts/server.mjs KEEP_ALIVE_TIMEOUT_MS);
  *   e. the load test's write/read mix (scripts/load-mix.ts) through nginx to both instances:
  *      no 5xx, no lost write, both instances served; one JSON line with the figures.
  * Uses the existing production build (scripts/start.ts builds it when missing). A fresh database
@@ -12,6 +14,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -188,6 +191,31 @@ async function checkDashboardMemo(year: number) {
   return `d. 缓存：B 的“待审核台账” ${before} → A 提交后 ${afterSubmit} → A 审核通过后 ${afterApprove}`;
 }
 
+/**
+ * f. An idle keep-alive connection outlives Node's 5 s default: nginx keeps upstream connections for
+ * 60 s, and a server that closes one as nginx reuses it turns a POST into a 502.
+ */
+async function checkIdleKeepAlive() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const request = http.get(`${A}/login`, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+      });
+      request.on("error", reject);
+    });
+  try {
+    const first = await get();
+    await new Promise((r) => setTimeout(r, 6_000));
+    const second = await get();
+    check(first.status === 200 && second.status === 200 && second.reused, `f. 空闲 6 秒的长连接被实例关闭（第二次请求${second.reused ? "复用" : "未复用"}连接，HTTP ${second.status}）`);
+  } finally {
+    agent.destroy();
+  }
+  return "f. 长连接：空闲 6 秒后仍可复用（反向代理复用上游连接时不会遇到被关闭的连接）";
+}
+
 /** e. The load test's mix through nginx, for LOAD_SECONDS. */
 async function checkLoad(year: number) {
   const served = new Map<string, number>();
@@ -234,6 +262,7 @@ async function main() {
   console.log(await checkLockout());
   console.log(await checkReminder(year));
   console.log(await checkDashboardMemo(year));
+  console.log(await checkIdleKeepAlive());
   const load = await checkLoad(year);
   console.log("e. 压测：经 nginx 分发到两个实例，无 5xx、无丢失写入");
   console.log(JSON.stringify({ ...load, wall_seconds: Math.round((performance.now() - started) / 1000) }));
@@ -262,9 +291,9 @@ main()
   })
   .catch(async (error) => {
     console.error(error instanceof CheckFailed ? `双实例检查未通过：${error.message}` : error);
-    for (const name of ["a", "b"]) {
-      const log = path.join(work, `${name}.log`);
-      if (fs.existsSync(log)) console.error(`--- instance ${name} (last lines) ---\n${fs.readFileSync(log, "utf8").split("\n").slice(-20).join("\n")}`);
+    for (const [label, file] of [["instance a", "a.log"], ["instance b", "b.log"], ["nginx error.log", "error.log"]]) {
+      const log = path.join(work, file);
+      if (fs.existsSync(log)) console.error(`--- ${label} (last lines) ---\n${fs.readFileSync(log, "utf8").split("\n").slice(-20).join("\n")}`);
     }
     await cleanup();
     fs.rmSync(work, { recursive: true, force: true });
